@@ -1,0 +1,139 @@
+package dev.idea.api;
+
+/**
+ * Stable identifiers for every failure IDEA reports.
+ *
+ * <p>Each constant has a code of the form {@code IDEA-NNNN} that never changes between releases and
+ * is documented in {@code docs/error-codes.md}, with its cause and the usual fix. Host applications
+ * should branch on the constant (or its code), never on message text.
+ *
+ * @since 0.1
+ */
+public enum ErrorCode {
+    // 1xxx: input formats
+    /** The input is not well-formed JSON. */
+    JSON_MALFORMED("IDEA-1001", "input is not well-formed JSON"),
+    /** A JSON object has the same member name twice. */
+    JSON_DUPLICATE_KEY("IDEA-1002", "a JSON object repeats a member name"),
+    /** A JSON string holds an unpaired UTF-16 surrogate. */
+    JSON_LONE_SURROGATE("IDEA-1003", "a JSON string holds an unpaired surrogate"),
+    /** The input is not valid UTF-8. */
+    JSON_INVALID_UTF8("IDEA-1004", "input is not valid UTF-8"),
+    /** A number is NaN, infinite or outside the IEEE 754 double range. */
+    JSON_NUMBER_OUT_OF_RANGE("IDEA-1005", "a JSON number is not a finite IEEE 754 double"),
+    /** The document nests deeper than the configured limit. */
+    JSON_TOO_DEEP("IDEA-1006", "JSON nesting exceeds the configured depth limit"),
+    /** The document, or one string in it, is larger than the configured limit. */
+    JSON_TOO_LARGE("IDEA-1007", "JSON input exceeds the configured size limit"),
+    /** A JSON document is well-formed but does not have the expected members or types. */
+    JSON_SCHEMA_VIOLATION("IDEA-1008", "JSON document does not match the expected schema"),
+    /** Hex, base64 or another text encoding of bytes is invalid. */
+    ENCODING_INVALID("IDEA-1009", "a text encoding of bytes (hex, base64, PEM) is invalid"),
+    /** A digest string is malformed or names an unsupported algorithm. */
+    DIGEST_INVALID("IDEA-1010", "a digest is malformed or uses an unsupported algorithm"),
+
+    // 2xxx: signatures and verification
+    /** A signature does not verify under the key it was checked against. */
+    SIGNATURE_INVALID("IDEA-2001", "a signature does not verify"),
+    /** Fewer distinct trusted keys signed than the threshold requires. */
+    SIGNATURE_THRESHOLD_NOT_MET("IDEA-2002", "too few distinct trusted keys signed"),
+    /** No signer with the given id is registered. */
+    SIGNER_UNKNOWN("IDEA-2003", "the signer is not in the signer registry"),
+    /** The signer exists but is revoked. */
+    SIGNER_REVOKED("IDEA-2004", "the signer is revoked"),
+    /** The key or algorithm is not one IDEA accepts. */
+    ALGORITHM_UNSUPPORTED("IDEA-2005", "the key algorithm is not supported"),
+    /** A public or private key cannot be decoded. */
+    KEY_INVALID("IDEA-2006", "a key cannot be decoded"),
+    /** A DSSE envelope is malformed (missing fields, bad base64, no signatures). */
+    ENVELOPE_MALFORMED("IDEA-2007", "a DSSE envelope is malformed"),
+    /** The envelope's payloadType is not the one expected for this document. */
+    PAYLOAD_TYPE_MISMATCH("IDEA-2008", "the DSSE payloadType is not the expected one"),
+    /** The signed manifest's recorded id or digest does not match its content. */
+    MANIFEST_MISMATCH("IDEA-2009", "signed manifest metadata does not match its payload"),
+
+    // 3xxx: packages and validation
+    /** The submitted package has no bytes. */
+    PACKAGE_EMPTY("IDEA-3001", "the package is empty"),
+    /** The package is larger than the configured limit. */
+    PACKAGE_TOO_LARGE("IDEA-3002", "the package exceeds the size limit"),
+    /** The package's checksum differs from the expected value. */
+    PACKAGE_CHECKSUM_MISMATCH("IDEA-3003", "the package checksum differs from the expected one"),
+    /** The package claims an archive format but cannot be read as one. */
+    PACKAGE_UNREADABLE("IDEA-3004", "the package archive is corrupt or truncated"),
+    /** The package cannot be read from its source (missing file, I/O error). */
+    PACKAGE_SOURCE_UNAVAILABLE("IDEA-3005", "the package source cannot be read"),
+    /** A manifest or submission field is missing or out of range. */
+    MANIFEST_INVALID("IDEA-3006", "a manifest field is missing or invalid"),
+
+    // 4xxx: audit chain
+    /** An event's stored hash differs from the hash of its content. */
+    AUDIT_HASH_MISMATCH("IDEA-4001", "an audit event's hash does not match its content"),
+    /** An event's prevHash does not equal the previous event's hash. */
+    AUDIT_PREV_HASH_BROKEN("IDEA-4002", "an audit event's prevHash breaks the chain"),
+    /** Event sequence numbers are not contiguous (gap, duplicate or reordering). */
+    AUDIT_SEQUENCE_BROKEN("IDEA-4003", "audit event sequence numbers are not contiguous"),
+    /** A stored audit event cannot be decoded. */
+    AUDIT_EVENT_MALFORMED("IDEA-4004", "a stored audit event cannot be decoded"),
+
+    // 5xxx: configuration and providers
+    /** No provider with the requested id is on the class path or module path. */
+    PROVIDER_NOT_FOUND("IDEA-5001", "no provider has the requested id"),
+    /** Two providers of the same kind declare the same id. */
+    PROVIDER_DUPLICATE_ID("IDEA-5002", "two providers declare the same id"),
+    /** A provider failed while opening or serving a call. */
+    PROVIDER_FAILURE("IDEA-5003", "a provider failed"),
+    /** A provider did not answer within the configured time. */
+    PROVIDER_TIMEOUT("IDEA-5004", "a provider did not answer in time"),
+    /** A configuration value is missing or invalid. */
+    CONFIG_INVALID("IDEA-5005", "a configuration value is missing or invalid"),
+    /** A start-up requirement (REQUIRE_KMS, REQUIRE_SIGNING_PROXY, REQUIRE_MTLS) is not met. */
+    STARTUP_REQUIREMENT_UNMET("IDEA-5006", "a start-up requirement is not met"),
+    /** The KMS has no key under the given reference. */
+    KEY_NOT_FOUND("IDEA-5007", "the KMS has no key with this reference"),
+    /** The kernel returned a signature that does not verify against its own registry. */
+    KERNEL_SIGNATURE_INVALID("IDEA-5008", "the kernel's signature does not verify"),
+
+    // 6xxx: storage
+    /** A conditional write lost a race: the expected version or log size was not current. */
+    STORAGE_CONFLICT("IDEA-6001", "a conditional write found another version or size"),
+    /** The storage medium failed (I/O error, connection lost). */
+    STORAGE_IO("IDEA-6002", "the storage medium failed"),
+    /** Stored data is corrupt beyond automatic repair. */
+    STORAGE_CORRUPT("IDEA-6003", "stored data is corrupt"),
+    /** A storage key or log name is not acceptable. */
+    STORAGE_KEY_INVALID("IDEA-6004", "a storage key or log name is invalid"),
+    /** The record or blob does not exist. */
+    STORAGE_NOT_FOUND("IDEA-6005", "the record or blob does not exist"),
+
+    /** Two submissions for one target raced; retry the submission. */
+    CONCURRENT_SUBMISSION("IDEA-7001", "another submission for the same target won a race"),
+    /** The instance was closed. */
+    CLOSED("IDEA-7002", "the IDEA instance is closed");
+
+    private final String code;
+    private final String summary;
+
+    ErrorCode(String code, String summary) {
+        this.code = code;
+        this.summary = summary;
+    }
+
+    /**
+     * Returns the stable code, e.g. {@code IDEA-1002}.
+     *
+     * @return the code, never null
+     */
+    public String code() {
+        return code;
+    }
+
+    /**
+     * Returns a one-line description of the failure class.
+     *
+     * @return the summary, never null
+     */
+    public String summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,313 @@
+package dev.idea.api;
+
+import dev.idea.api.engine.IdeaConfig;
+import dev.idea.api.engine.IdeaEngine;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The entry point of IDEA: turns submitted packages into validated, signed releases recorded in a
+ * hash-linked audit chain.
+ *
+ * <pre>{@code
+ * try (Idea idea = Idea.builder()
+ *         .dataDirectory(Path.of("idea-data"))
+ *         .kms("local")
+ *         .build()) {
+ *     Release release = idea.submit(PackageSubmission.ofPath(Path.of("app-1.0.0.tar.gz"))
+ *             .target("app").version("1.0.0").rationale("first release").proposedBy("alice").build());
+ *     idea.verifyAuditChain();
+ * }
+ * }</pre>
+ *
+ * <p>Instances are thread-safe. Submissions from several threads are serialized into one audit
+ * chain.
+ *
+ * <p>Security guarantees: IDEA holds no private key; every signature is made by the KMS or kernel
+ * provider. Every signature the kernel returns is verified against the kernel's signer registry
+ * before anything is recorded, and verification failures throw rather than return false.
+ *
+ * @since 0.1
+ */
+public interface Idea extends AutoCloseable {
+
+    /**
+     * Starts configuring an instance.
+     *
+     * @return a new builder
+     */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns IDEA's stateless format operations (canonical JSON, DSSE, manifests, PEM keys).
+     *
+     * @return the formats
+     * @throws ConfigurationException when {@code idea-core} is not on the class path
+     */
+    static IdeaFormats formats() {
+        return Builder.engine().formats();
+    }
+
+    /**
+     * Runs the release pipeline on one package: validate, build the manifest, have the kernel sign it,
+     * verify that signature, and append one audit event per step (submit, validate, manifest.create,
+     * manifest.sign).
+     *
+     * <p>All events of one submission are appended atomically: a failure at any step leaves the
+     * audit chain and the target's manifest history as they were.
+     *
+     * @param submission the package and its facts
+     * @return the release
+     * @throws ValidationException when the package is rejected
+     * @throws VerificationException when the kernel's signature does not verify
+     * @throws ProviderException when a provider fails or times out
+     */
+    Release submit(PackageSubmission submission);
+
+    /**
+     * Verifies a signed manifest against the kernel's signer registry and returns its manifest.
+     *
+     * @param signed the signed manifest
+     * @return the verified manifest
+     * @throws VerificationException when the signer is unknown or revoked, or the signature is bad
+     */
+    Manifest verify(SignedManifest signed);
+
+    /**
+     * Replays the whole audit chain from its first event, checking sequence numbers, every event's
+     * hash and every prevHash link.
+     *
+     * @return how many events verified and the head hash
+     * @throws AuditChainException naming the first bad event and the fault
+     */
+    ChainVerification verifyAuditChain();
+
+    /**
+     * Reads audit events in chain order.
+     *
+     * @param fromSeq first sequence number
+     * @param maxCount most events to return
+     * @return the events, possibly fewer than asked
+     */
+    List<AuditEvent> auditEvents(long fromSeq, int maxCount);
+
+    /**
+     * Releases providers and files. Idempotent.
+     */
+    @Override
+    void close();
+
+    /**
+     * Configures an {@link Idea}. Each setter checks its argument at once; {@link #build()} checks
+     * the whole and fails fast. Not thread-safe.
+     *
+     * <p>Embedded defaults: storage {@code filesystem} (needs {@link #dataDirectory}), kernel
+     * {@code in-process}. There is no default KMS: choose one by id or pass one in code.
+     *
+     * @since 0.1
+     */
+    final class Builder {
+        /** Default time a KMS or kernel call may take before failing with PROVIDER_TIMEOUT. */
+        public static final Duration DEFAULT_PROVIDER_TIMEOUT = Duration.ofSeconds(30);
+
+        private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+        private Path dataDirectory;
+        private String storageId = "filesystem";
+        private String kmsId;
+        private String kernelId = "in-process";
+        private final List<IdeaProvider> providers = new ArrayList<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private Map<String, String> environment;
+        private final Set<StartupRequirement> requirements = EnumSet.noneOf(StartupRequirement.class);
+        private Clock clock = Clock.systemUTC();
+        private ValidationLimits validationLimits = ValidationLimits.defaults();
+        private Duration providerTimeout = DEFAULT_PROVIDER_TIMEOUT;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the directory where embedded providers keep their files.
+         *
+         * @param directory the directory; created when missing
+         * @return this builder
+         */
+        public Builder dataDirectory(Path directory) {
+            dataDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Selects the storage provider by id.
+         *
+         * @param id e.g. {@code filesystem}
+         * @return this builder
+         */
+        public Builder storage(String id) {
+            storageId = requireId(id, "storage");
+            return this;
+        }
+
+        /**
+         * Selects the KMS provider by id.
+         *
+         * @param id e.g. {@code local}
+         * @return this builder
+         */
+        public Builder kms(String id) {
+            kmsId = requireId(id, "kms");
+            return this;
+        }
+
+        /**
+         * Selects the kernel provider by id.
+         *
+         * @param id e.g. {@code in-process}
+         * @return this builder
+         */
+        public Builder kernel(String id) {
+            kernelId = requireId(id, "kernel");
+            return this;
+        }
+
+        /**
+         * Registers a provider object (preferred for KMS and kernel: a class planted on the class
+         * path cannot impersonate it). A provider passed here takes precedence over a discovered one
+         * with the same id. Selecting still happens by id: pass {@code kms(provider.id())} too, unless
+         * this is the only KMS provider registered in code.
+         *
+         * @param provider a KMS, storage or kernel provider
+         * @return this builder
+         */
+        public Builder provider(IdeaProvider provider) {
+            Objects.requireNonNull(provider, "provider");
+            requireId(provider.id(), provider.getClass().getName() + ".id()");
+            providers.add(provider);
+            return this;
+        }
+
+        /**
+         * Sets a provider setting, e.g. {@code idea.kernel.key-ref}.
+         *
+         * @param key the setting name
+         * @param value its value
+         * @return this builder
+         */
+        public Builder property(String key, String value) {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            properties.put(key, value);
+            return this;
+        }
+
+        /**
+         * Sets the environment consulted for start-up requirements and settings (default: the
+         * process environment).
+         *
+         * @param env the variables
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> env) {
+            environment = Map.copyOf(env);
+            return this;
+        }
+
+        /**
+         * Switches a start-up requirement on.
+         *
+         * @param requirement the requirement
+         * @return this builder
+         */
+        public Builder require(StartupRequirement requirement) {
+            requirements.add(Objects.requireNonNull(requirement, "requirement"));
+            return this;
+        }
+
+        /**
+         * Sets the clock, the only source of time (default: system UTC).
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Sets package validation bounds.
+         *
+         * @param value the limits
+         * @return this builder
+         */
+        public Builder validationLimits(ValidationLimits value) {
+            validationLimits = Objects.requireNonNull(value, "validationLimits");
+            return this;
+        }
+
+        /**
+         * Sets how long a KMS or kernel call may take (default 30 s).
+         *
+         * @param value a positive duration
+         * @return this builder
+         */
+        public Builder providerTimeout(Duration value) {
+            Objects.requireNonNull(value, "providerTimeout");
+            if (value.isNegative() || value.isZero()) {
+                throw new ConfigurationException(ErrorCode.CONFIG_INVALID, "providerTimeout must be positive, got " + value);
+            }
+            providerTimeout = value;
+            return this;
+        }
+
+        /**
+         * Builds the instance: selects and opens the providers, checks start-up requirements and
+         * opens the audit chain.
+         *
+         * @return the instance
+         * @throws ConfigurationException naming the missing provider id, the ids found and the
+         *     artifact to add, or the unmet requirement and its missing input
+         */
+        public Idea build() {
+            Map<String, String> env = environment != null ? environment : System.getenv();
+            return engine().create(new IdeaConfig(dataDirectory, storageId, kmsId, kernelId, providers, properties,
+                    env, requirements, clock, validationLimits, providerTimeout));
+        }
+
+        static IdeaEngine engine() {
+            List<IdeaEngine> engines = new ArrayList<>();
+            ServiceLoader.load(IdeaEngine.class, Idea.class.getClassLoader()).forEach(engines::add);
+            if (engines.isEmpty()) {
+                ServiceLoader.load(IdeaEngine.class).forEach(engines::add);
+            }
+            if (engines.size() != 1) {
+                throw new ConfigurationException(ErrorCode.PROVIDER_NOT_FOUND, engines.isEmpty()
+                        ? "no IDEA engine found; add the artifact dev.idea:idea-core to the runtime class path or module path"
+                        : "found " + engines.size() + " IDEA engines " + engines.stream().map(e -> e.getClass().getName()).toList()
+                        + "; keep exactly one dev.idea:idea-core on the class path");
+            }
+            return engines.get(0);
+        }
+
+        private static String requireId(String id, String what) {
+            if (id == null || !ID.matcher(id).matches()) {
+                throw new ConfigurationException(ErrorCode.CONFIG_INVALID, what + " id \"" + id
+                        + "\" is invalid; ids are 1-64 characters of a-z, 0-9 and '-', starting with a letter or digit");
+            }
+            return id;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.idea.spi.kms;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link KmsProvider} is opened with.
+ *
+ * @param properties settings given to {@code Idea.builder().property(…)}; a provider reads the keys
+ *     under {@code idea.kms.<id>.}
+ * @param dataDirectory the instance's data directory, or null when none was configured
+ * @param clock the only source of time
+ * @since 0.1
+ */
+public record KmsContext(Map<String, String> properties, Path dataDirectory, Clock clock) {
+
+    /** Validates presence and copies the settings. */
+    public KmsContext {
+        properties = Map.copyOf(properties);
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Returns a setting.
+     *
+     * @param key the setting name
+     * @return its value, if set
+     */
+    public Optional<String> property(String key) {
+        return Optional.ofNullable(properties.get(key));
+    }
+}
