@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
  * <p>Settings: {@value #SIGNER_ID_PROPERTY} names the signer in the registry (default
  * {@value #DEFAULT_SIGNER_ID}); the signing key itself is chosen by {@code idea.kernel.key-ref} in
  * the configured KMS. When the context has a data directory, the signer registry is kept in
- * {@code <dataDirectory>/kernel/signers.txt} (format described in {@link SignerRegistryFile});
- * without one, the registry lives in memory and holds only the current signer.
+ * {@code <dataDirectory>/kernel/signers.txt}; without one, the registry lives in memory and holds
+ * only the current signer. The file is UTF-8 text: the header line
+ * {@code # idea kernel signer registry v1}, then one line per signer, sorted by id,
+ * {@code <signerId> <algorithm id> <base64 SPKI> active|revoked}; lines starting with {@code #} are
+ * comments. It is rewritten through a temporary file, fsync and an atomic rename. An operator may
+ * revoke a signer by changing {@code active} to {@code revoked}.
  *
  * <p>Rotation: a signer id is bound to one key forever. Opening with a key that differs from the
  * one registered under the configured signer id is refused; rotate by choosing a new signer id, so
