@@ -71,15 +71,6 @@ final class SignerRegistry {
         return Optional.ofNullable(signers.get(signerId));
     }
 
-    /**
-     * Returns every entry, sorted by signer id.
-     *
-     * @return an unmodifiable view
-     */
-    SortedMap<String, Signer> all() {
-        return signers;
-    }
-
     private static void checkSameSigner(Signer existing, Signer own, Path file) {
         if (!existing.key().equals(own.key())) {
             throw new ConfigurationException(ErrorCode.CONFIG_INVALID, "signer id \"" + own.signerId()
