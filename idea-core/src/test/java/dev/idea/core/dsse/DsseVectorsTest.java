@@ -34,12 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECNamedDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,7 +127,7 @@ class DsseVectorsTest {
     void sign_protocolEcdsaExampleKey_reproducesPublishedDeterministicSignature() throws IOException {
         Map<String, String> example = readExample();
         LocalKms kms = LocalKms.inMemory();
-        VerificationKey key = kms.importPem(KeyRef.of("example"), pkcs8Pem(new BigInteger(example.get("d"))));
+        VerificationKey key = kms.importPem(KeyRef.of("example"), TestKeys.p256Pkcs8Pem(new BigInteger(example.get("d"))));
         assertEquals(TestKeys.p256Spki(new BigInteger(example.get("x")), new BigInteger(example.get("y"))), key.spki());
 
         DsseEnvelope envelope = Dsse.sign(example.get("payloadType"), Bytes.utf8(example.get("payload")),
@@ -154,13 +148,6 @@ class DsseVectorsTest {
             }
         }
         return out;
-    }
-
-    private static String pkcs8Pem(BigInteger d) throws IOException {
-        var domain = new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, CustomNamedCurves.getByOID(SECObjectIdentifiers.secp256r1));
-        byte[] der = PrivateKeyInfoFactory.createPrivateKeyInfo(new ECPrivateKeyParameters(d, domain)).getEncoded(ASN1Encoding.DER);
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END PRIVATE KEY-----\n";
     }
 
     @SuppressWarnings("unchecked")

@@ -8,12 +8,15 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 
 /** Builds keys and signatures for tests, independently of the code under test (JDK providers). */
@@ -35,6 +38,17 @@ public final class TestKeys {
         try {
             return Bytes.of(SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(new ECPublicKeyParameters(point, P256))
                     .getEncoded(ASN1Encoding.DER));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Wraps a P-256 private scalar as an unencrypted PKCS#8 PEM block. */
+    public static String p256Pkcs8Pem(BigInteger d) {
+        try {
+            byte[] der = PrivateKeyInfoFactory.createPrivateKeyInfo(new ECPrivateKeyParameters(d, P256)).getEncoded(ASN1Encoding.DER);
+            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                    + "\n-----END PRIVATE KEY-----\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
