@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class FileAppendLog implements AppendLog {
     private static final Logger LOG = LoggerFactory.getLogger(FileAppendLog.class);
+    /** Most entries one log indexes in memory (12 bytes each). */
+    static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
     private final String name;
     private final Path file;
@@ -107,11 +109,15 @@ final class FileAppendLog implements AppendLog {
                     throw new StorageException(ErrorCode.STORAGE_CONFLICT, "log \"" + name + "\" has " + size
                             + " entries, not the expected " + expectedSize + "; read the new entries and retry");
                 }
+                if (size + entries.size() > MAX_ENTRIES) {
+                    throw new StorageException(ErrorCode.STORAGE_IO, "log \"" + name + "\" at " + file + " holds " + size
+                            + " entries and cannot index more than " + MAX_ENTRIES + "; start a new log");
+                }
                 write(entries, bodyLength);
                 return (long) count;
             });
         } catch (IOException e) {
-            throw FileSupport.io("appending to log \"" + name + "\" at", file, e);
+            throw failure("appending to log \"" + name + "\" at", e);
         }
     }
 
@@ -205,10 +211,18 @@ final class FileAppendLog implements AppendLog {
         }
     }
 
+    /** Cuts a failed append off; uses a fresh channel when an interrupt closed the shared one. */
     private void undo(FileChannel ch, long start) {
         try {
-            ch.truncate(start);
-            ch.force(true);
+            if (ch.isOpen()) {
+                ch.truncate(start);
+                ch.force(true);
+            } else {
+                try (FileChannel fresh = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    fresh.truncate(start);
+                    fresh.force(true);
+                }
+            }
         } catch (IOException suppressed) {
             // The next append or open finds the unacknowledged bytes past the last valid frame and cuts them off.
             LOG.warn("log {}: could not cut a failed append back to {} bytes: {}", file, start, suppressed.toString());

@@ -19,6 +19,10 @@ import java.util.Optional;
  * directory at once: records and logs are guarded by file locks. Instances are stateless and
  * thread-safe; {@link java.util.ServiceLoader} creates them through the public no-argument constructor.
  *
+ * <p>Costs to plan for: opening reads every log file in full to check its frames; an open log keeps
+ * 12 bytes of index per entry in memory; record writes are serialized by one lock per directory; every
+ * write waits for an fsync.
+ *
  * <p>Security guarantees: a write returns only once it is durable (data forced, then atomic rename
  * or framed append, then directory forced), so an acknowledged write survives a process or machine
  * crash; a write that fails or is interrupted leaves nothing visible. Log frames and record files
