@@ -4,6 +4,9 @@ module dev.idea.core {
     requires dev.idea.spi.kms;
     requires dev.idea.spi.storage;
     requires dev.idea.spi.kernel;
+    requires org.slf4j;
+    requires org.bouncycastle.provider;
 
+    provides dev.idea.spi.storage.StorageProvider with dev.idea.core.storage.FileSystemStorageProvider;
     provides dev.idea.spi.kernel.KernelProvider with dev.idea.core.kernel.InProcessKernelProvider;
 }
