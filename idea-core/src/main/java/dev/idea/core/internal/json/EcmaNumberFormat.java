@@ -55,7 +55,7 @@ final class EcmaNumberFormat {
     private static BigDecimal shortest(double a) {
         BigDecimal exact = new BigDecimal(a);
         BigDecimal best = null;
-        int p = significantDigits(Double.toString(a));
+        int p = Math.min(significantDigits(Double.toString(a)), MAX_DIGITS); // JDK 17 may print 18 digits
         for (; best == null && p <= MAX_DIGITS; p++) {
             best = closestReadingBack(exact, a, p);
         }
