@@ -165,11 +165,23 @@ public final class JsonObject implements JsonValue {
 
     private <T extends JsonValue> T require(String key, Class<T> type, String expected) {
         JsonValue v = get(key).orElseThrow(() -> violation("member \"" + key + "\" is missing; add it as "
-                + expected + " (members present: " + members.keySet() + ")"));
+                + expected + present()));
         if (!type.isInstance(v)) {
             throw wrongType(key, expected, v);
         }
         return type.cast(v);
+    }
+
+    private String present() {
+        if (keys.length == 0) {
+            return " (the object is empty)";
+        }
+        int shown = Math.min(keys.length, 10);
+        StringBuilder sb = new StringBuilder(" (members present: ");
+        for (int i = 0; i < shown; i++) {
+            sb.append(i == 0 ? "" : ", ").append(JsonPathTracker.quote(keys[i]));
+        }
+        return sb.append(keys.length > shown ? ", ...)" : ")").toString();
     }
 
     private <T extends JsonValue> Optional<T> optional(String key, Class<T> type, String expected) {

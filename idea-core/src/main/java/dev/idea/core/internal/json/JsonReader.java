@@ -14,6 +14,7 @@ import dev.idea.api.FormatException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Strict parser from UTF-8 bytes to a {@link JsonValue} tree on top of jackson's streaming parser.
@@ -37,6 +38,9 @@ final class JsonReader {
                     .maxNameLength(Integer.MAX_VALUE)
                     .build())
             .build();
+
+    private static final Pattern START_MARKER =
+            Pattern.compile(" \\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
 
     private final JsonParser parser;
     private final JsonLimits limits;
@@ -62,7 +66,7 @@ final class JsonReader {
                     + where(e.getLocation()) + ": " + e.getOriginalMessage() + "; make the document smaller");
         } catch (JsonProcessingException e) {
             throw new FormatException(ErrorCode.JSON_MALFORMED, "not well-formed JSON" + where(e.getLocation()) + ": "
-                    + e.getOriginalMessage() + "; fix the syntax (RFC 8259)");
+                    + describe(e.getOriginalMessage()) + "; fix the syntax (RFC 8259)");
         } catch (IOException e) {
             throw new FormatException(ErrorCode.JSON_MALFORMED, "the JSON input cannot be read: " + e.getMessage()
                     + "; supply the document as complete UTF-8 bytes");
@@ -224,6 +228,13 @@ final class JsonReader {
         throw new FormatException(ErrorCode.JSON_NUMBER_OUT_OF_RANGE, JsonPathTracker.abbreviate(parser.getText())
                 + " at " + path + where(parser.currentTokenLocation())
                 + " is not a JSON number; JSON has no NaN or Infinity, use null or a string instead");
+    }
+
+    /** Rewords jackson's message where it refers to its own settings or to extensions that are refused here. */
+    static String describe(String jacksonMessage) {
+        String m = String.valueOf(jacksonMessage);
+        m = START_MARKER.matcher(m).replaceAll(" (opened at line $1, column $2)");
+        return m.replace("Number (or 'NaN'/'+INF'/'-INF')", "Number");
     }
 
     private static String where(JsonLocation location) {
