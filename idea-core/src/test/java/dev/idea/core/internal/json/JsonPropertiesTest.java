@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Invariants of parsing, canonical writing and number formatting. */
-class JsonProperties {
+class JsonPropertiesTest {
 
     @Property(tries = 300)
     void canonicalize_anyDocument_isIdempotent(@ForAll("documents") JsonValue value) {
