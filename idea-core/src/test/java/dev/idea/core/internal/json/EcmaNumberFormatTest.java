@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +103,47 @@ class EcmaNumberFormatTest {
         }
         assertEquals(List.of(), failures);
         assertEquals(true, count > 900, "samples read: " + count);
+    }
+
+    /** The fixed-point logarithms must be exact over every exponent a double can produce. */
+    @Test
+    void logarithmApproximations_allDoubleExponents_areExact() {
+        for (int q = -1100; q <= 1100; q++) {
+            BigDecimal pow2 = q >= 0 ? new BigDecimal(BigInteger.ONE.shiftLeft(q))
+                    : BigDecimal.ONE.divide(new BigDecimal(BigInteger.ONE.shiftLeft(-q)));
+            assertEquals(floorLog10(pow2), EcmaNumberFormat.flog10pow2(q), "q=" + q);
+            assertEquals(floorLog10(pow2.multiply(new BigDecimal("0.75"))), EcmaNumberFormat.flog10threeQuartersPow2(q), "q=" + q);
+        }
+        for (int e = -400; e <= 400; e++) {
+            BigInteger pow10 = BigInteger.TEN.pow(Math.abs(e));
+            int expected = e >= 0 ? pow10.bitLength() - 1 : (e == 0 ? 0 : -pow10.bitLength());
+            assertEquals(expected, EcmaNumberFormat.flog2pow10(e), "e=" + e);
+        }
+    }
+
+    private static int floorLog10(BigDecimal positive) {
+        return positive.precision() - positive.scale() - 1;
+    }
+
+    @Test
+    void formatNumber_everyPowerOfTwoAndNeighbours_matchesReference() {
+        for (int bq = 0; bq < 2047; bq++) {
+            long bits = (long) bq << 52;
+            for (long delta = -2; delta <= 2; delta++) {
+                double d = Double.longBitsToDouble(Math.max(1, bits + delta));
+                if (Double.isFinite(d)) {
+                    assertEquals(ReferenceNumberFormat.format(d), Json.formatNumber(d), Long.toHexString(bits + delta));
+                }
+            }
+        }
+    }
+
+    @Test
+    void formatNumber_smallestSubnormals_matchReference() {
+        for (long bits = 1; bits <= 2000; bits++) {
+            double d = Double.longBitsToDouble(bits);
+            assertEquals(ReferenceNumberFormat.format(d), Json.formatNumber(d), Long.toHexString(bits));
+        }
     }
 
     static double fromHex(String hex) {

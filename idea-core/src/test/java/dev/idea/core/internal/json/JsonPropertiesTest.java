@@ -67,6 +67,11 @@ class JsonPropertiesTest {
         assertEquals(jdk, ours);
     }
 
+    @Property(tries = 20_000)
+    void formatNumber_anyFiniteDouble_equalsExactBigDecimalReference(@ForAll("finiteDoubles") double d) {
+        assertEquals(ReferenceNumberFormat.format(d), Json.formatNumber(d));
+    }
+
     @Provide
     Arbitrary<Double> finiteDoubles() {
         return Arbitraries.oneOf(
