@@ -23,15 +23,17 @@ import java.util.TreeMap;
 public final class JsonObject implements JsonValue {
     private static final double MAX_SAFE_INTEGER = 9007199254740992.0; // 2^53
 
+    /** The empty object, {@code {}}. */
+    public static final JsonObject EMPTY = new JsonObject(new String[0], new JsonValue[0]);
+
     private final String[] keys;
     private final JsonValue[] values;
-    private final JsonMembers members;
+    private JsonMembers members; // created on first use; a racy duplicate is harmless (immutable, final fields)
 
     /** Takes ownership of {@code keys} (sorted, unique) and {@code values}; callers must not keep them. */
     JsonObject(String[] keys, JsonValue[] values) {
         this.keys = keys;
         this.values = values;
-        this.members = new JsonMembers(keys, values);
     }
 
     /**
@@ -49,7 +51,12 @@ public final class JsonObject implements JsonValue {
      * @return an unmodifiable map iterating in UTF-16 code unit order of the names
      */
     public Map<String, JsonValue> members() {
-        return members;
+        JsonMembers m = members;
+        if (m == null) {
+            m = new JsonMembers(keys, values);
+            members = m;
+        }
+        return m;
     }
 
     /**

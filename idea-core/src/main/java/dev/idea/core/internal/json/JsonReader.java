@@ -13,6 +13,7 @@ import dev.idea.api.ErrorCode;
 import dev.idea.api.FormatException;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -137,6 +138,10 @@ final class JsonReader {
             JsonValue v = value(parser.nextToken());
             push(name, v);
         }
+        if (top == base) {
+            path.exit();
+            return JsonObject.EMPTY;
+        }
         String[] keys = Arrays.copyOfRange(keyStack, base, top);
         JsonValue[] values = Arrays.copyOfRange(valueStack, base, top);
         top = base;
@@ -158,7 +163,8 @@ final class JsonReader {
             path.index(index);
             push(null, value(token));
         }
-        JsonArray array = new JsonArray(Arrays.asList(valueStack).subList(base, top));
+        // List.of keeps the copy made here: JsonArray's List.copyOf returns an unmodifiable List.of as is.
+        JsonArray array = new JsonArray(top == base ? List.of() : List.of(Arrays.copyOfRange(valueStack, base, top)));
         top = base;
         path.exit();
         return array;

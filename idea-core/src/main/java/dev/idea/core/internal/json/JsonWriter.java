@@ -2,6 +2,7 @@ package dev.idea.core.internal.json;
 
 import dev.idea.api.ErrorCode;
 import dev.idea.api.FormatException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.Locale;
  */
 final class JsonWriter {
     private static final double EXACT_INTEGER_LIMIT = 9007199254740992.0; // 2^53
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** For ASCII: 0 = literal, otherwise the character after the backslash ('u' = six-byte form). */
     private static final byte[] ESCAPES = new byte[128];
 
@@ -32,16 +33,27 @@ final class JsonWriter {
         ESCAPES['\t'] = 't';
     }
 
+    /** Up to this length strings are copied char by char; longer ones are encoded in bulk. */
+    private static final int SHORT_STRING = 24;
+
     private byte[] buf;
     private int len;
 
-    private JsonWriter(int capacity) {
-        buf = new byte[Math.max(16, capacity)];
+    /** Per-thread scratch buffer, so that a write allocates only its result; large buffers are not kept. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+    private static final int MAX_KEPT = 64 * 1024;
+
+    private JsonWriter(byte[] buf) {
+        this.buf = buf;
     }
 
     static byte[] write(JsonValue value, int sizeHint) {
-        JsonWriter w = new JsonWriter(sizeHint);
+        byte[] scratch = SCRATCH.get();
+        JsonWriter w = new JsonWriter(scratch.length >= sizeHint ? scratch : new byte[sizeHint]);
         w.value(value);
+        if (w.buf != scratch && w.buf.length <= MAX_KEPT) {
+            SCRATCH.set(w.buf);
+        }
         return Arrays.copyOf(w.buf, w.len);
     }
 
@@ -94,7 +106,7 @@ final class JsonWriter {
 
     private void number(double d) {
         if (d == (long) d && Math.abs(d) < EXACT_INTEGER_LIMIT) {
-            ascii(Long.toString((long) d));
+            integer((long) d);
         } else {
             ascii(EcmaNumberFormat.format(d));
         }
@@ -102,12 +114,34 @@ final class JsonWriter {
 
     private void string(String s) {
         int n = s.length();
+        if (n <= SHORT_STRING) {
+            shortString(s, n);
+            return;
+        }
+        // String.getBytes(UTF_8) is intrinsic-fast; it writes '?' for a lone surrogate, so a '?' sends
+        // the string down the checking path too. The check runs on the copy in buf, 8 bytes at a time,
+        // which is why 8 bytes of slack are reserved.
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        ensure(utf8.length + 2 + 8);
+        buf[len++] = '"';
+        System.arraycopy(utf8, 0, buf, len, utf8.length);
+        if (Utf8Support.isPlain(buf, len, utf8.length)) {
+            len += utf8.length;
+        } else {
+            slowString(s, 0);
+        }
+        ensure(1);
+        buf[len++] = '"';
+    }
+
+    /** Copies plain ASCII char by char, which beats encoding for short strings, and falls back on the first other char. */
+    private void shortString(String s, int n) {
         ensure(n + 2);
         byte[] b = buf;
         int p = len;
         b[p++] = '"';
         int i = 0;
-        for (; i < n; i++) { // fast path: ASCII that needs no escape, space reserved above
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80 || ESCAPES[c] != 0) {
                 break;
@@ -160,6 +194,24 @@ final class JsonWriter {
                                 + "remove it or complete the surrogate pair", (int) c, i, JsonPathTracker.quote(s)));
             }
         }
+    }
+
+    private void integer(long v) {
+        ensure(20);
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v; // |v| < 2^53, no overflow
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        int end = len + digits;
+        for (int p = end - 1; p >= len; p--) {
+            buf[p] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len = end;
     }
 
     private void ascii(String s) {

@@ -20,6 +20,11 @@ final class Utf8Support {
     private static final long ONES = 0x0101010101010101L;
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long PLAIN_FILLER = 0x4141414141414141L; // 'A', never special
+
     private Utf8Support() {
     }
 
@@ -34,13 +39,19 @@ final class Utf8Support {
         int i = 0;
         boolean backslash = false;
         while (i < n) {
+            if (i + 16 <= n) {
+                long w0 = (long) LONGS.get(b, i);
+                long w1 = (long) LONGS.get(b, i + 8);
+                if (((w0 | w1) & HIGH_BITS) == 0) {
+                    backslash = backslash || (hasZero(w0 ^ BACKSLASHES) | hasZero(w1 ^ BACKSLASHES)) != 0;
+                    i += 16;
+                    continue;
+                }
+            }
             if (i + 8 <= n) {
                 long w = (long) LONGS.get(b, i);
                 if ((w & HIGH_BITS) == 0) {
-                    if (!backslash) {
-                        long x = w ^ BACKSLASHES;
-                        backslash = ((x - ONES) & ~x & HIGH_BITS) != 0;
-                    }
+                    backslash = backslash || hasZero(w ^ BACKSLASHES) != 0;
                     i += 8;
                     continue;
                 }
@@ -54,6 +65,38 @@ final class Utf8Support {
             }
         }
         return backslash;
+    }
+
+    /**
+     * Tells whether the UTF-8 bytes {@code b[from, from + n)} can stand in a JSON string literal
+     * unchanged: no byte below 0x20, no '"', no backslash, and no '?' (which {@link String#getBytes}
+     * writes for a lone surrogate). Bytes of 0x80 and above are never special. Reads whole words,
+     * so {@code b} must hold 8 readable bytes past the range; they are masked out.
+     */
+    static boolean isPlain(byte[] b, int from, int n) {
+        int end = from + n;
+        for (int i = from; i < end; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            int valid = end - i;
+            if (valid < 8) {
+                long keep = -1L >>> ((8 - valid) << 3); // little-endian: the first bytes are the low ones
+                w = (w & keep) | (PLAIN_FILLER & ~keep);
+            }
+            if ((hasLess(w, SPACES) | hasZero(w ^ QUOTES) | hasZero(w ^ BACKSLASHES) | hasZero(w ^ QUESTION_MARKS)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Non-zero exactly when some byte of {@code w} is zero (the high-bit borrow test). */
+    private static long hasZero(long w) {
+        return (w - ONES) & ~w & HIGH_BITS;
+    }
+
+    /** Non-zero exactly when some byte of {@code w} is below the byte value repeated in {@code limits} (at most 0x80). */
+    private static long hasLess(long w, long limits) {
+        return (w - limits) & ~w & HIGH_BITS;
     }
 
     /** Checks the multi-byte sequence starting at {@code i} with lead byte {@code lead}; returns the next index. */
