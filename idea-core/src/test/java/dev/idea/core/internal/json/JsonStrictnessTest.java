@@ -158,6 +158,17 @@ class JsonStrictnessTest {
     }
 
     @Test
+    void canonicalize_depthAtCeiling_parsesAndWritesWithoutStackOverflow() {
+        int depth = JsonLimits.MAX_DEPTH_CEILING - 2; // plus the inner object and array
+        String deep = "[".repeat(depth) + "{\"a\":[1]}" + "]".repeat(depth);
+        JsonLimits limits = new JsonLimits(JsonLimits.DEFAULT_MAX_BYTES, JsonLimits.MAX_DEPTH_CEILING, 100);
+
+        byte[] canonical = Json.canonicalize(deep.getBytes(StandardCharsets.UTF_8), limits);
+
+        assertEquals(deep.replace(" ", ""), new String(canonical, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void parse_documentOverMaxBytes_isTooLarge() {
         byte[] input = ("[\"" + "x".repeat(100) + "\"]").getBytes(StandardCharsets.UTF_8);
         refuse(input, new JsonLimits(100, 64, 1000), ErrorCode.JSON_TOO_LARGE);
