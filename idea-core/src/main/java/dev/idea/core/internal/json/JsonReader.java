@@ -88,7 +88,7 @@ final class JsonReader {
         }
         if (utf8.length >= 3 && utf8[0] == (byte) 0xEF && utf8[1] == (byte) 0xBB && utf8[2] == (byte) 0xBF) {
             throw new FormatException(ErrorCode.JSON_MALFORMED, "the input starts with a UTF-8 byte order mark "
-                    + "(EF BB BF) at byte offset 0; remove it (RFC 8259 section 8.1 forbids it)");
+                    + "(EF BB BF) at byte offset 0; remove it (RFC 8259 section 8.1: JSON text must not start with one)");
         }
         // jackson guesses UTF-16/32 from NUL bytes among the first four; JSON text here is UTF-8 only.
         for (int i = 0; i < Math.min(4, utf8.length); i++) {
