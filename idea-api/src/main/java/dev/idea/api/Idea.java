@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -84,6 +85,14 @@ public interface Idea extends AutoCloseable {
      * @throws VerificationException when the signer is unknown or revoked, or the signature is bad
      */
     Manifest verify(SignedManifest signed);
+
+    /**
+     * Finds the signed manifest recorded under a manifest id, as the audit chain recorded it.
+     *
+     * @param manifestId the manifest id
+     * @return the signed manifest (verify it with {@link #verify}), or empty when none was recorded
+     */
+    Optional<SignedManifest> signedManifest(String manifestId);
 
     /**
      * Replays the whole audit chain from its first event, checking sequence numbers, every event's
