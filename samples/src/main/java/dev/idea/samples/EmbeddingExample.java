@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * local KMS, submits one package, prints the kernel's {@code manifestSignatureId} and verifies the
  * audit chain.
  *
- * <p>Run it with {@code java dev.idea.samples.EmbeddingExample [PACKAGE]}; without an argument it
- * releases the sample package {@code samples/packages/hello-service-1.0.0.tar.gz}. The README's
+ * <p>Run it with {@code java dev.idea.samples.EmbeddingExample [PACKAGE [DATA_DIRECTORY]]}; without
+ * arguments it releases the sample package {@code samples/packages/hello-service-1.0.0.tar.gz} into a
+ * new temporary directory. The README's
  * embedding snippet is the part between the {@code tag::embedding} markers, kept identical by
  * {@code EmbeddingExampleTest}.
  *
@@ -28,12 +29,12 @@ public final class EmbeddingExample {
     /**
      * Runs the example.
      *
-     * @param args optionally, the package file to release
+     * @param args optionally, the package file to release and the data directory
      * @throws IOException when the temporary data directory cannot be created
      */
     public static void main(String[] args) throws IOException {
         Path packageFile = args.length > 0 ? Path.of(args[0]) : samplePackage();
-        Path dataDirectory = Files.createTempDirectory("idea-example-");
+        Path dataDirectory = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("idea-example-");
         release(dataDirectory, packageFile);
     }
 

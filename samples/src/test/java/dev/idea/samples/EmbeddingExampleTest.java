@@ -26,7 +26,9 @@ class EmbeddingExampleTest {
 
     @Test
     void main_samplePackage_printsSignatureIdAndVerifiedChain() throws IOException {
-        String out = captureStdout(() -> EmbeddingExample.main(new String[0]));
+        String[] args = {MODULE.resolve("packages/hello-service-1.0.0.tar.gz").toString(), dir.toString()};
+
+        String out = captureStdout(() -> EmbeddingExample.main(args));
 
         List<String> lines = out.lines().toList();
         assertEquals(2, lines.size(), out);
