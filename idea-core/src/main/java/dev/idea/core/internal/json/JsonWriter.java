@@ -43,18 +43,30 @@ final class JsonWriter {
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
     private static final int MAX_KEPT = 64 * 1024;
 
-    private JsonWriter(byte[] buf) {
-        this.buf = buf;
+    private final byte[] scratch;
+
+    private JsonWriter(byte[] scratch, int sizeHint) {
+        this.scratch = scratch;
+        this.buf = scratch.length >= sizeHint ? scratch : new byte[sizeHint];
+    }
+
+    /** Starts writing into this thread's scratch buffer; finish with {@link #finish()}. */
+    static JsonWriter open(int sizeHint) {
+        return new JsonWriter(SCRATCH.get(), sizeHint);
+    }
+
+    /** Returns a copy of the bytes written and keeps a grown buffer for the next write on this thread. */
+    byte[] finish() {
+        if (buf != scratch && buf.length <= MAX_KEPT) {
+            SCRATCH.set(buf);
+        }
+        return Arrays.copyOf(buf, len);
     }
 
     static byte[] write(JsonValue value, int sizeHint) {
-        byte[] scratch = SCRATCH.get();
-        JsonWriter w = new JsonWriter(scratch.length >= sizeHint ? scratch : new byte[sizeHint]);
+        JsonWriter w = open(sizeHint);
         w.value(value);
-        if (w.buf != scratch && w.buf.length <= MAX_KEPT) {
-            SCRATCH.set(w.buf);
-        }
-        return Arrays.copyOf(w.buf, w.len);
+        return w.finish();
     }
 
     private void value(JsonValue v) {
@@ -104,7 +116,7 @@ final class JsonWriter {
         buf[len++] = ']';
     }
 
-    private void number(double d) {
+    void number(double d) {
         if (d == (long) d && Math.abs(d) < EXACT_INTEGER_LIMIT) {
             integer((long) d);
         } else {
@@ -112,7 +124,7 @@ final class JsonWriter {
         }
     }
 
-    private void string(String s) {
+    void string(String s) {
         int n = s.length();
         if (n <= SHORT_STRING) {
             shortString(s, n);
@@ -161,33 +173,11 @@ final class JsonWriter {
             char c = s.charAt(i);
             ensure(6);
             if (c < 0x80) {
-                byte e = ESCAPES[c];
-                if (e == 0) {
-                    buf[len++] = (byte) c;
-                } else if (e != 'u') {
-                    buf[len++] = '\\';
-                    buf[len++] = e;
-                } else {
-                    buf[len++] = '\\';
-                    buf[len++] = 'u';
-                    buf[len++] = '0';
-                    buf[len++] = '0';
-                    buf[len++] = HEX[c >> 4];
-                    buf[len++] = HEX[c & 0xF];
-                }
-            } else if (c < 0x800) {
-                buf[len++] = (byte) (0xC0 | c >> 6);
-                buf[len++] = (byte) (0x80 | c & 0x3F);
+                escapeAscii(c);
             } else if (!Character.isSurrogate(c)) {
-                buf[len++] = (byte) (0xE0 | c >> 12);
-                buf[len++] = (byte) (0x80 | c >> 6 & 0x3F);
-                buf[len++] = (byte) (0x80 | c & 0x3F);
+                utf8(c);
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                buf[len++] = (byte) (0xF0 | cp >> 18);
-                buf[len++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                buf[len++] = (byte) (0x80 | cp & 0x3F);
+                codePoint(Character.toCodePoint(c, s.charAt(++i)));
             } else {
                 throw new FormatException(ErrorCode.JSON_LONE_SURROGATE, String.format(Locale.ROOT,
                         "cannot write unpaired surrogate \\u%04x at UTF-16 index %d of string %s as UTF-8; "
@@ -214,12 +204,110 @@ final class JsonWriter {
         len = end;
     }
 
-    private void ascii(String s) {
+    void ascii(String s) {
         int n = s.length();
         ensure(n);
         for (int i = 0; i < n; i++) {
             buf[len++] = (byte) s.charAt(i);
         }
+    }
+
+    void raw(char c) {
+        ensure(1);
+        buf[len++] = (byte) c;
+    }
+
+    int position() {
+        return len;
+    }
+
+    /** Moves bytes [from, position) out into {@code target} (grown as needed) and rewinds to {@code from}. */
+    byte[] cut(int from, byte[] target) {
+        int n = len - from;
+        byte[] t = target.length >= n ? target : new byte[Math.max(n, target.length * 2)];
+        System.arraycopy(buf, from, t, 0, n);
+        len = from;
+        return t;
+    }
+
+    void append(byte[] src, int from, int to) {
+        ensure(to - from);
+        System.arraycopy(src, from, buf, len, to - from);
+        len += to - from;
+    }
+
+    /**
+     * Writes {@code cs[off, off + n)} as a string literal.
+     *
+     * @return -1, or the index (relative to {@code off}) of an unpaired surrogate, in which case the
+     *     output is incomplete and the caller must fail
+     */
+    int chars(char[] cs, int off, int n) {
+        ensure(n + 2);
+        byte[] b = buf;
+        int p = len;
+        b[p++] = '"';
+        int i = off;
+        int end = off + n;
+        for (; i < end; i++) {
+            char c = cs[i];
+            if (c >= 0x80 || ESCAPES[c] != 0) {
+                break;
+            }
+            b[p++] = (byte) c;
+        }
+        len = p;
+        for (; i < end; i++) {
+            char c = cs[i];
+            ensure(6);
+            if (c < 0x80) {
+                escapeAscii(c);
+            } else if (!Character.isSurrogate(c)) {
+                utf8(c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(cs[i + 1])) {
+                codePoint(Character.toCodePoint(c, cs[++i]));
+            } else {
+                return i - off;
+            }
+        }
+        ensure(1);
+        buf[len++] = '"';
+        return -1;
+    }
+
+    private void escapeAscii(char c) {
+        byte e = ESCAPES[c];
+        if (e == 0) {
+            buf[len++] = (byte) c;
+        } else if (e != 'u') {
+            buf[len++] = '\\';
+            buf[len++] = e;
+        } else {
+            buf[len++] = '\\';
+            buf[len++] = 'u';
+            buf[len++] = '0';
+            buf[len++] = '0';
+            buf[len++] = HEX[c >> 4];
+            buf[len++] = HEX[c & 0xF];
+        }
+    }
+
+    private void utf8(char c) {
+        if (c < 0x800) {
+            buf[len++] = (byte) (0xC0 | c >> 6);
+            buf[len++] = (byte) (0x80 | c & 0x3F);
+        } else {
+            buf[len++] = (byte) (0xE0 | c >> 12);
+            buf[len++] = (byte) (0x80 | c >> 6 & 0x3F);
+            buf[len++] = (byte) (0x80 | c & 0x3F);
+        }
+    }
+
+    private void codePoint(int cp) {
+        buf[len++] = (byte) (0xF0 | cp >> 18);
+        buf[len++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        buf[len++] = (byte) (0x80 | cp & 0x3F);
     }
 
     private void ensure(int extra) {

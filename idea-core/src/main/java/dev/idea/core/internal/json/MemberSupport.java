@@ -67,4 +67,43 @@ final class MemberSupport {
             }
         }
     }
+
+    /** Returns the indices {@code from..to-1} ordered by {@code keys[index]}; stable, O(n log n). */
+    static int[] order(String[] keys, int from, int to) {
+        int n = to - from;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = from + i;
+        }
+        mergeSort(keys, order, order.clone(), 0, n);
+        return order;
+    }
+
+    /** Sorts [lo, hi) of {@code order} by key; {@code scratch} holds the same content on entry. */
+    private static void mergeSort(String[] keys, int[] order, int[] scratch, int lo, int hi) {
+        if (hi - lo <= INSERTION_SORT_MAX) {
+            for (int i = lo + 1; i < hi; i++) {
+                int v = order[i];
+                int j = i - 1;
+                while (j >= lo && keys[order[j]].compareTo(keys[v]) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        mergeSort(keys, scratch, order, lo, mid);
+        mergeSort(keys, scratch, order, mid, hi);
+        int i = lo;
+        int j = mid;
+        for (int o = lo; o < hi; o++) {
+            if (j >= hi || (i < mid && keys[scratch[i]].compareTo(keys[scratch[j]]) <= 0)) {
+                order[o] = scratch[i++];
+            } else {
+                order[o] = scratch[j++];
+            }
+        }
+    }
 }
