@@ -83,8 +83,7 @@ final class JsonCanonicalizer {
                 sorted = sorted && keys[top - 1].compareTo(name) < 0; // strictly increasing: no duplicates either
             }
             int start = out.position();
-            out.string(name);
-            out.raw(':');
+            out.memberName(name);
             value(parser.nextToken());
             push(name, start, out.position());
         }

@@ -39,15 +39,26 @@ final class JsonWriter {
     private byte[] buf;
     private int len;
 
-    /** Per-thread scratch buffer, so that a write allocates only its result; large buffers are not kept. */
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+    /** Per-thread scratch, so that a write allocates only its result; large buffers are not kept. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     private static final int MAX_KEPT = 64 * 1024;
+    private static final int NAME_CACHE_SIZE = 256; // power of two
 
-    private final byte[] scratch;
+    private final Scratch scratch;
 
-    private JsonWriter(byte[] scratch, int sizeHint) {
+    /**
+     * A thread's reusable output buffer and a small cache of encoded member names. jackson hands out
+     * the same String instance for a name each time it parses it, so names are looked up by identity.
+     */
+    private static final class Scratch {
+        byte[] buf = new byte[4096];
+        final String[] names = new String[NAME_CACHE_SIZE];
+        final byte[][] encodedNames = new byte[NAME_CACHE_SIZE][];
+    }
+
+    private JsonWriter(Scratch scratch, int sizeHint) {
         this.scratch = scratch;
-        this.buf = scratch.length >= sizeHint ? scratch : new byte[sizeHint];
+        this.buf = scratch.buf.length >= sizeHint ? scratch.buf : new byte[sizeHint];
     }
 
     /** Starts writing into this thread's scratch buffer; finish with {@link #finish()}. */
@@ -57,10 +68,28 @@ final class JsonWriter {
 
     /** Returns a copy of the bytes written and keeps a grown buffer for the next write on this thread. */
     byte[] finish() {
-        if (buf != scratch && buf.length <= MAX_KEPT) {
-            SCRATCH.set(buf);
+        if (buf != scratch.buf && buf.length <= MAX_KEPT) {
+            scratch.buf = buf;
         }
         return Arrays.copyOf(buf, len);
+    }
+
+    /** Writes {@code "name":}, from the per-thread cache when this very String was written before. */
+    void memberName(String name) {
+        int slot = name.hashCode() & (NAME_CACHE_SIZE - 1);
+        byte[] encoded = scratch.names[slot] == name ? scratch.encodedNames[slot] : null;
+        if (encoded == null) {
+            int start = len;
+            string(name);
+            raw(':');
+            if (len - start <= 64) {
+                encoded = Arrays.copyOfRange(buf, start, len);
+                scratch.names[slot] = name;
+                scratch.encodedNames[slot] = encoded;
+            }
+            return;
+        }
+        append(encoded, 0, encoded.length);
     }
 
     static byte[] write(JsonValue value, int sizeHint) {
@@ -93,9 +122,7 @@ final class JsonWriter {
                 ensure(1);
                 buf[len++] = ',';
             }
-            string(o.keyAt(i));
-            ensure(1);
-            buf[len++] = ':';
+            memberName(o.keyAt(i));
             value(o.valueAt(i));
         }
         ensure(1);

@@ -75,7 +75,7 @@ final class MemberSupport {
         for (int i = 0; i < n; i++) {
             order[i] = from + i;
         }
-        mergeSort(keys, order, order.clone(), 0, n);
+        mergeSort(keys, order, n <= INSERTION_SORT_MAX ? order : order.clone(), 0, n);
         return order;
     }
 
