@@ -8,17 +8,24 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a {@link JsonValue} tree as RFC 8785 canonical UTF-8 bytes into a growing byte array.
+ * Writes RFC 8785 canonical UTF-8 bytes: whole {@link JsonValue} trees, or token by token for
+ * {@link JsonCanonicalizer}.
  *
  * <p>One instance writes one document and is not thread-safe. Objects are already sorted (see
  * {@link JsonObject}); strings escape only what RFC 8785 section 3.2.2.2 requires; numbers use
- * {@link EcmaNumberFormat}.
+ * {@link EcmaNumberFormat}. Output goes into a per-thread scratch buffer (kept up to 64 KiB) and
+ * is copied out once at the end; each thread also keeps up to 256 encoded member names.
  */
 final class JsonWriter {
     private static final double EXACT_INTEGER_LIMIT = 9007199254740992.0; // 2^53
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** For ASCII: 0 = literal, otherwise the character after the backslash ('u' = six-byte form). */
     private static final byte[] ESCAPES = new byte[128];
+    /** Up to this length strings are copied char by char; longer ones are encoded in bulk. */
+    private static final int SHORT_STRING = 24;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final int MAX_KEPT = 64 * 1024;
+    private static final int NAME_CACHE_SIZE = 256; // power of two
 
     static {
         for (int c = 0; c < 0x20; c++) {
@@ -33,18 +40,9 @@ final class JsonWriter {
         ESCAPES['\t'] = 't';
     }
 
-    /** Up to this length strings are copied char by char; longer ones are encoded in bulk. */
-    private static final int SHORT_STRING = 24;
-
+    private final Scratch scratch;
     private byte[] buf;
     private int len;
-
-    /** Per-thread scratch, so that a write allocates only its result; large buffers are not kept. */
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-    private static final int MAX_KEPT = 64 * 1024;
-    private static final int NAME_CACHE_SIZE = 256; // power of two
-
-    private final Scratch scratch;
 
     /**
      * A thread's reusable output buffer and a small cache of encoded member names. jackson hands out
