@@ -25,7 +25,6 @@ final class JsonCanonicalizer {
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private int top;
-    private byte[] moved = new byte[0];
 
     private JsonCanonicalizer(JsonParser parser, JsonLimits limits, boolean mayHaveEscapes, JsonWriter out) {
         this.parser = parser;
@@ -95,22 +94,21 @@ final class JsonCanonicalizer {
         path.exit();
     }
 
-    /** Cuts the members of the current object out of the output and writes them back in key order. */
+    /** Cuts the members of the current object out of the output and writes them back in name order. */
     private void reorder(int base) {
-        int[] order = MemberSupport.order(keys, base, top);
-        for (int i = 1; i < order.length; i++) {
-            if (keys[order[i]].equals(keys[order[i - 1]])) {
-                throw JsonReader.duplicate(keys[order[i]], path);
+        int region = starts[base]; // before sorting: the first member written
+        MemberSupport.sortMembers(keys, starts, ends, base, top);
+        for (int i = base + 1; i < top; i++) {
+            if (keys[i].equals(keys[i - 1])) {
+                throw JsonReader.duplicate(keys[i], path);
             }
         }
-        int region = starts[base];
-        moved = out.cut(region, moved);
-        for (int i = 0; i < order.length; i++) {
-            if (i > 0) {
+        byte[] moved = out.cut(region);
+        for (int i = base; i < top; i++) {
+            if (i > base) {
                 out.raw(',');
             }
-            int m = order[i];
-            out.append(moved, starts[m] - region, ends[m] - region);
+            out.append(moved, starts[i] - region, ends[i] - region);
         }
     }
 

@@ -50,6 +50,7 @@ final class JsonWriter {
      */
     private static final class Scratch {
         byte[] buf = new byte[4096];
+        byte[] moved = new byte[1024];
         final String[] names = new String[NAME_CACHE_SIZE];
         final byte[][] encodedNames = new byte[NAME_CACHE_SIZE][];
     }
@@ -246,13 +247,22 @@ final class JsonWriter {
         return len;
     }
 
-    /** Moves bytes [from, position) out into {@code target} (grown as needed) and rewinds to {@code from}. */
-    byte[] cut(int from, byte[] target) {
+    /**
+     * Moves bytes [from, position) out and rewinds to {@code from}; returns the per-thread array now
+     * holding them at index 0, valid until the next cut.
+     */
+    byte[] cut(int from) {
         int n = len - from;
-        byte[] t = target.length >= n ? target : new byte[Math.max(n, target.length * 2)];
-        System.arraycopy(buf, from, t, 0, n);
+        byte[] moved = scratch.moved;
+        if (moved.length < n) {
+            moved = new byte[Math.max(n, moved.length * 2)];
+            if (moved.length <= MAX_KEPT) {
+                scratch.moved = moved;
+            }
+        }
+        System.arraycopy(buf, from, moved, 0, n);
         len = from;
-        return t;
+        return moved;
     }
 
     void append(byte[] src, int from, int to) {

@@ -106,4 +106,41 @@ final class MemberSupport {
             }
         }
     }
+
+    /**
+     * Sorts the members [from, to) of three parallel arrays by name, in place; stable. Small ranges
+     * (the usual case) need no allocation.
+     */
+    static void sortMembers(String[] keys, int[] starts, int[] ends, int from, int to) {
+        if (to - from > INSERTION_SORT_MAX) {
+            int[] order = order(keys, from, to);
+            String[] k = new String[order.length];
+            int[] s = new int[order.length];
+            int[] e = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                k[i] = keys[order[i]];
+                s[i] = starts[order[i]];
+                e[i] = ends[order[i]];
+            }
+            System.arraycopy(k, 0, keys, from, k.length);
+            System.arraycopy(s, 0, starts, from, s.length);
+            System.arraycopy(e, 0, ends, from, e.length);
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            String k = keys[i];
+            int s = starts[i];
+            int e = ends[i];
+            int j = i - 1;
+            while (j >= from && keys[j].compareTo(k) > 0) {
+                keys[j + 1] = keys[j];
+                starts[j + 1] = starts[j];
+                ends[j + 1] = ends[j];
+                j--;
+            }
+            keys[j + 1] = k;
+            starts[j + 1] = s;
+            ends[j + 1] = e;
+        }
+    }
 }
