@@ -14,6 +14,7 @@ module dev.idea.core {
     requires org.apache.commons.rng.api;
     requires org.apache.commons.rng.core;
     requires org.apache.commons.rng.simple;
+    requires org.snakeyaml.engine.v2;
 
     provides dev.idea.api.engine.IdeaEngine with dev.idea.core.DefaultIdeaEngine;
     provides dev.idea.spi.storage.StorageProvider with dev.idea.core.storage.FileSystemStorageProvider;

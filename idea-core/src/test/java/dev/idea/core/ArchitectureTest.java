@@ -24,7 +24,8 @@ class ArchitectureTest {
             "com.fasterxml.jackson..", "dev.idea.core.internal.json..",
             "org.bouncycastle..", "dev.idea.core.internal.crypto..",
             "com.nimbusds..", "dev.idea.core.internal.jose..",
-            "org.apache.commons.rng..", "dev.idea.core.internal.simulation..");
+            "org.apache.commons.rng..", "dev.idea.core.internal.simulation..",
+            "org.snakeyaml..", "dev.idea.core.internal.yaml..");
 
     @BeforeAll
     static void importClasses() {
