@@ -1,12 +1,12 @@
 package dev.idea.core.governance;
 
 import dev.idea.api.ApprovalException;
+import dev.idea.api.Bytes;
 import dev.idea.api.Digest;
 import dev.idea.api.DsseSignature;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.IdeaException;
 import dev.idea.api.Impact;
-import dev.idea.api.VerificationException;
 import dev.idea.api.governance.Approval;
 import dev.idea.api.governance.ApprovalDecision;
 import dev.idea.api.governance.ApprovalGroup;
@@ -18,7 +18,7 @@ import dev.idea.api.governance.RefusedApproval;
 import dev.idea.api.governance.TrustStore;
 import dev.idea.api.governance.TrustedSigner;
 import dev.idea.api.governance.Verdict;
-import dev.idea.core.dsse.Dsse;
+import dev.idea.core.internal.crypto.SignatureVerifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +55,7 @@ public final class ApprovalEvaluator {
     /** Most approvals one evaluation accepts; bounds the signature checks a caller can trigger. */
     public static final int MAX_APPROVALS = 1024;
 
-    private static final Comparator<Assessment> INPUT_ORDER = Comparator.comparing((Assessment a) -> a.digest().hex())
+    private static final Comparator<Assessment> INPUT_ORDER = Comparator.comparing(Assessment::digestHex)
             .thenComparing(a -> a.approval().envelope().signatures(), ApprovalEvaluator::compareSignatures);
 
     /** Creates an evaluator; it holds no state. */
@@ -164,7 +164,8 @@ public final class ApprovalEvaluator {
 
     private static Assessment assess(Approval approval, Digest manifest, Impact impact, TrustStore store,
                                      ApprovalPolicy policy, Instant now) {
-        Digest digest = approval.statementDigest();
+        Bytes pae = approval.envelope().pae();
+        Digest digest = Digest.sha256(pae);
         if (!Approval.PAYLOAD_TYPE.equals(approval.envelope().payloadType())) {
             return Assessment.refused(approval, digest, null, null, RefusalReason.MALFORMED, "payloadType \""
                     + approval.envelope().payloadType() + "\" is not \"" + Approval.PAYLOAD_TYPE + "\"");
@@ -180,25 +181,33 @@ public final class ApprovalEvaluator {
             return Assessment.refused(approval, digest, s, null, RefusalReason.UNKNOWN_SIGNER, "approver \"" + s.approverId()
                     + "\" is not in trust store version " + store.version());
         }
-        if (!signatureVerifies(approval, signer)) {
+        if (!signatureVerifies(pae, approval, signer, signer.key().keyId())) {
             return Assessment.refused(approval, digest, s, signer, RefusalReason.BAD_SIGNATURE, "no signature verifies with"
                     + " the key " + signer.key().keyId() + " registered for \"" + s.approverId() + "\"");
         }
         RefusalReason reason = semanticReason(s, signer, manifest, impact, policy, now);
-        return reason == null ? new Assessment(approval, digest, s, signer, null, null)
+        return reason == null ? Assessment.acceptable(approval, digest, s, signer)
                 : Assessment.refused(approval, digest, s, signer, reason, detail(reason, s, signer, manifest, impact, now));
     }
 
-    private static boolean signatureVerifies(Approval approval, TrustedSigner signer) {
-        try {
-            Dsse.verify(approval.envelope(), Approval.PAYLOAD_TYPE, List.of(signer.key()), 1);
-            return true;
-        } catch (VerificationException e) {
-            if (e.errorCode() == ErrorCode.SIGNATURE_THRESHOLD_NOT_MET || e.errorCode() == ErrorCode.ENVELOPE_MALFORMED) {
-                return false;
+    /**
+     * Tells whether one of the envelope's signatures verifies with the approver's key over the DSSE
+     * PAE (the same check as {@code Dsse.verify} with this one key and threshold 1, without building
+     * the PAE twice). Signatures whose hint names the key are tried first; hints are not trusted.
+     */
+    private static boolean signatureVerifies(Bytes pae, Approval approval, TrustedSigner signer, String keyId) {
+        List<DsseSignature> signatures = approval.envelope().signatures();
+        for (DsseSignature s : signatures) {
+            if (s.keyid().equals(keyId) && SignatureVerifier.isValid(signer.key(), pae, s.sig())) {
+                return true;
             }
-            throw e;
         }
+        for (DsseSignature s : signatures) {
+            if (!s.keyid().equals(keyId) && SignatureVerifier.isValid(signer.key(), pae, s.sig())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RefusalReason semanticReason(ApprovalStatement s, TrustedSigner signer, Digest manifest, Impact impact,
@@ -241,7 +250,7 @@ public final class ApprovalEvaluator {
 
     private static boolean later(Assessment a, Assessment b) {
         int c = a.statement().issuedAt().compareTo(b.statement().issuedAt());
-        return c > 0 || c == 0 && a.digest().hex().compareTo(b.digest().hex()) > 0;
+        return c > 0 || c == 0 && a.digestHex().compareTo(b.digestHex()) > 0;
     }
 
     private static RefusedApproval duplicate(Assessment superseded, Assessment deciding) {

@@ -12,17 +12,22 @@ import dev.idea.api.governance.TrustedSigner;
  *
  * @param approval the approval
  * @param digest its statement digest
+ * @param digestHex the digest's hex digits, computed once for sorting
  * @param statement the decoded statement, null when it could not be decoded
  * @param signer the approver's trust store entry, null when unknown
  * @param reason why it cannot count, or null when it may
  * @param detail the sentence explaining the reason, or null
  */
-record Assessment(Approval approval, Digest digest, ApprovalStatement statement, TrustedSigner signer,
+record Assessment(Approval approval, Digest digest, String digestHex, ApprovalStatement statement, TrustedSigner signer,
                   RefusalReason reason, String detail) {
 
     static Assessment refused(Approval approval, Digest digest, ApprovalStatement statement, TrustedSigner signer,
                               RefusalReason reason, String detail) {
-        return new Assessment(approval, digest, statement, signer, reason, detail);
+        return new Assessment(approval, digest, digest.hex(), statement, signer, reason, detail);
+    }
+
+    static Assessment acceptable(Approval approval, Digest digest, ApprovalStatement statement, TrustedSigner signer) {
+        return new Assessment(approval, digest, digest.hex(), statement, signer, null, null);
     }
 
     boolean acceptable() {
