@@ -45,7 +45,7 @@ final class OwnedPool implements AutoCloseable {
         if (settings.url().startsWith("jdbc:postgresql:")) {
             // One INSERT per batch on the wire instead of one per row; ApplicationName shows in pg_stat_activity.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            config.addDataSourceProperty("ApplicationName", "idea-storage-jdbc");
+            config.addDataSourceProperty("ApplicationName", applicationName(settings.schema()));
         }
         try {
             return new OwnedPool(new HikariDataSource(config));
@@ -57,6 +57,16 @@ final class OwnedPool implements AutoCloseable {
                     + "; check that PostgreSQL is up and reachable and that " + JdbcStorageProvider.URL_PROPERTY + ", "
                     + JdbcStorageProvider.USER_PROPERTY + " and " + JdbcStorageProvider.PASSWORD_PROPERTY + " are right", e);
         }
+    }
+
+    /**
+     * Returns the name the pool's sessions show in {@code pg_stat_activity.application_name}.
+     *
+     * @param schema the storage's schema
+     * @return {@code idea-storage-jdbc/<schema>}
+     */
+    static String applicationName(String schema) {
+        return "idea-storage-jdbc/" + schema;
     }
 
     /**
