@@ -5,6 +5,8 @@
 module dev.idea.api {
     exports dev.idea.api;
     exports dev.idea.api.engine;
+    exports dev.idea.api.rules;
 
     uses dev.idea.api.engine.IdeaEngine;
+    uses dev.idea.api.rules.RulePlannerFactory;
 }
