@@ -133,6 +133,19 @@ public interface RulePlanner {
     RulePlan plan(Policy policy, RuleContext context, RuleSelector selector);
 
     /**
+     * Selects the rules of a policy that apply to a context, in plan order, without building the plan
+     * document: the fast path for callers that need only the order. Equal to {@code
+     * plan(policy, context, selector).activeRuleIds()}.
+     *
+     * @param policy the policy
+     * @param context the context
+     * @param selector the selector
+     * @return the ids of the applicable rules, cost ascending then id ascending
+     * @throws RuleException as {@link #plan}
+     */
+    List<String> select(Policy policy, RuleContext context, RuleSelector selector);
+
+    /**
      * Checks the active rules of a plan, in plan order, against the context it was made for.
      *
      * @param plan the plan

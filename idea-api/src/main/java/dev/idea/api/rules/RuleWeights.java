@@ -25,7 +25,7 @@ public record RuleWeights(Map<String, Double> costs, Digest digest) {
         Objects.requireNonNull(costs, "costs");
         TreeMap<String, Double> sorted = new TreeMap<>();
         costs.forEach((id, cost) -> {
-            if (id == null || !RuleIds.NAME.matcher(id).matches()) {
+            if (!RuleIds.isName(id)) {
                 throw new RuleException(ErrorCode.RULE_WEIGHTS_INVALID, "weights name rule \"" + id
                         + "\", which is not a valid rule id (a-z, 0-9, '_', starting with a letter)");
             }

@@ -36,6 +36,8 @@ final class CompiledPolicy {
     private final boolean[] any;
     private final Condition[] checks;
     private final int[] idOrder;
+    private final Map<String, Integer> ruleIndex = new HashMap<>();
+    private final String[] skipPrefix;
     private final Order basicOrder;
     private final Cache<Digest, Order> weightedOrders = Caffeine.newBuilder()
             .maximumSize(MAX_WEIGHTED_ORDERS).executor(Runnable::run).build();
@@ -68,6 +70,7 @@ final class CompiledPolicy {
         any = new boolean[n];
         checks = new Condition[n];
         double[] declared = new double[n];
+        skipPrefix = new String[n];
         for (int i = 0; i < n; i++) {
             Rule r = rules.get(i);
             ruleIds[i] = r.id();
@@ -75,6 +78,8 @@ final class CompiledPolicy {
             any[i] = r.match() == RuleMatch.ANY;
             checks[i] = ExpressionParser.parse(r.check(), "policy " + policy.id() + ", check of rule " + r.id());
             declared[i] = r.cost();
+            ruleIndex.put(r.id(), i);
+            skipPrefix[i] = (r.match() == RuleMatch.ANY ? "any of " : "all of ") + r.when() + " required; ";
         }
         idOrder = sortedIndexes(n, Comparator.comparing(i -> ruleIds[i]));
         basicOrder = order(null, declared);
@@ -214,12 +219,13 @@ final class CompiledPolicy {
     }
 
     int indexOf(String ruleId) {
-        for (int i = 0; i < ruleIds.length; i++) {
-            if (ruleIds[i].equals(ruleId)) {
-                return i;
-            }
-        }
-        return -1;
+        Integer index = ruleIndex.get(ruleId);
+        return index == null ? -1 : index;
+    }
+
+    /** Returns the start of a skipped rule's reason, e.g. {@code all of [a, b] required; }. */
+    String skipPrefix(int rule) {
+        return skipPrefix[rule];
     }
 
     private Order order(RuleWeights weights, double[] costs) {

@@ -21,7 +21,6 @@ import dev.idea.api.rules.WeightedSelector;
 import dev.idea.core.internal.json.JsonObject;
 import dev.idea.core.rules.telemetry.RuleTelemetry;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -113,10 +112,27 @@ final class DefaultRulePlanner implements RulePlanner {
         }
     }
 
+    @Override
+    public List<String> select(Policy policy, RuleContext context, RuleSelector selector) {
+        Objects.requireNonNull(selector, "selector");
+        CompiledPolicy compiledPolicy = compile(policy);
+        CompiledPolicy.Order order = order(compiledPolicy, selector);
+        boolean[] applies = compiledPolicy.applicable(ParsedContext.from(context).root(), new byte[policy.predicates().size()]);
+        List<String> ids = new ArrayList<>();
+        for (int rule : order.sequence()) {
+            if (applies[rule]) {
+                ids.add(compiledPolicy.ruleId(rule));
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static CompiledPolicy.Order order(CompiledPolicy policy, RuleSelector selector) {
+        return selector instanceof WeightedSelector weighted ? policy.weightedOrder(weighted.weights()) : policy.basicOrder();
+    }
+
     private RulePlan select(CompiledPolicy policy, ParsedContext context, RuleSelector selector) {
-        CompiledPolicy.Order order = selector instanceof WeightedSelector weighted
-                ? policy.weightedOrder(weighted.weights())
-                : policy.basicOrder();
+        CompiledPolicy.Order order = order(policy, selector);
         byte[] fired = new byte[policy.policy().predicates().size()];
         boolean[] applies = policy.applicable(context.root(), fired);
         List<PlannedRule> active = new ArrayList<>();
@@ -154,13 +170,7 @@ final class DefaultRulePlanner implements RulePlanner {
 
     private static SkippedRule skipped(CompiledPolicy policy, int rule, byte[] fired) {
         List<String> notFired = fired(policy, rule, fired, (byte) 2);
-        List<String> all = new ArrayList<>();
-        for (int p : policy.when(rule)) {
-            all.add(policy.predicateId(p));
-        }
-        String reason = policy.matchesAny(rule)
-                ? "any of " + all + " required; none fired"
-                : "all of " + all + " required; not fired: " + notFired;
+        String reason = policy.skipPrefix(rule) + (policy.matchesAny(rule) ? "none fired" : "not fired: " + notFired);
         return new SkippedRule(policy.ruleId(rule), notFired, reason);
     }
 
@@ -179,20 +189,21 @@ final class DefaultRulePlanner implements RulePlanner {
         }
         JsonObject root = parsed.root();
         boolean[] applies = compiledPolicy.applicable(root, new byte[policy.predicates().size()]);
-        Set<Integer> planned = new HashSet<>();
+        boolean[] planned = new boolean[applies.length];
         List<String> failed = new ArrayList<>();
         for (PlannedRule r : plan.activeRules()) {
             int rule = compiledPolicy.indexOf(r.id());
-            if (rule < 0 || !applies[rule] || !planned.add(rule)) {
+            if (rule < 0 || !applies[rule] || planned[rule]) {
                 throw mismatch("plan " + plan.planDigest() + " activates rule " + r.id()
                         + ", which is unknown, repeated or does not apply to this context; plan again");
             }
+            planned[rule] = true;
             if (!compiledPolicy.check(rule, root)) {
                 failed.add(r.id());
             }
         }
         for (int rule = 0; rule < applies.length; rule++) {
-            if (applies[rule] && !planned.contains(rule)) {
+            if (applies[rule] && !planned[rule]) {
                 throw mismatch("plan " + plan.planDigest() + " leaves out rule " + compiledPolicy.ruleId(rule)
                         + ", which applies to this context; plan again");
             }

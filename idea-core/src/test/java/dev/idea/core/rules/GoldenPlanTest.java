@@ -45,6 +45,7 @@ class GoldenPlanTest {
         assertThat(written).isEqualTo(RuleResources.bytes(golden));
         assertThat(planner.writePlan(planner.plan(policy, context, selector))).isEqualTo(written);
         assertThat(PlanCodec.digest(plan)).isEqualTo(plan.planDigest());
+        assertThat(PlanCodec.writeTree(plan, true)).isEqualTo(written.toByteArray());
         assertThat(Path.of(golden).getFileName().toString()).endsWith(".plan.json");
     }
 }

@@ -49,6 +49,8 @@ class RulePlanProperties {
         assertThat(plan.activeRules()).isSortedAccordingTo(
                 Comparator.comparingDouble(PlannedRule::cost).thenComparing(PlannedRule::id));
         assertThat(plan.activeRules().size() + plan.skippedRules().size()).isEqualTo(rules.size());
+        assertThat(PlanCodec.canonical(plan, true)).isEqualTo(PlanCodec.writeTree(plan, true));
+        assertThat(planner.select(reordered, ctx, RuleSelector.basic())).isEqualTo(plan.activeRuleIds());
     }
 
     @Property(tries = 100)
@@ -67,6 +69,7 @@ class RulePlanProperties {
         assertThat(plan.activeRules()).isSortedAccordingTo(
                 Comparator.comparingDouble(PlannedRule::cost).thenComparing(PlannedRule::id));
         plan.activeRules().forEach(r -> assertThat(r.cost()).isEqualTo(costs.get(r.id())));
+        assertThat(PlanCodec.canonical(plan, true)).isEqualTo(PlanCodec.writeTree(plan, true));
     }
 
     @Property(tries = 200)
