@@ -9,6 +9,7 @@ module dev.idea.core {
     requires dev.idea.spi.kms;
     requires dev.idea.spi.storage;
     requires dev.idea.spi.kernel;
+    requires dev.idea.spi.validation;
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
     requires org.bouncycastle.provider;
@@ -24,4 +25,5 @@ module dev.idea.core {
     uses dev.idea.spi.kms.KmsProvider;
     uses dev.idea.spi.storage.StorageProvider;
     uses dev.idea.spi.kernel.KernelProvider;
+    uses dev.idea.spi.validation.PackageValidator;
 }

@@ -45,7 +45,7 @@ class ArchitectureTest {
 
     @Test
     void spis_dependOnTheApiAndTheJdkOnly() {
-        for (String spi : new String[] {"kms", "storage", "kernel"}) {
+        for (String spi : new String[] {"kms", "storage", "kernel", "validation"}) {
             classes().that().resideInAPackage("dev.idea.spi." + spi + "..")
                     .should().onlyDependOnClassesThat()
                     .resideInAnyPackage("java..", "dev.idea.api..", "dev.idea.spi." + spi + "..")

@@ -22,6 +22,7 @@ class ModuleDescriptorTest {
         "idea-spi-kms;dev.idea.spi.kms;dev.idea.spi.kms",
         "idea-spi-storage;dev.idea.spi.storage;dev.idea.spi.storage",
         "idea-spi-kernel;dev.idea.spi.kernel;dev.idea.spi.kernel",
+        "idea-spi-validation;dev.idea.spi.validation;dev.idea.spi.validation",
         "idea-kms-local;dev.idea.kms.local;dev.idea.kms.local",
         "idea-core;dev.idea.core;",
         "idea-testkit;dev.idea.testkit;dev.idea.testkit,dev.idea.testkit.contract,dev.idea.testkit.kernel,dev.idea.testkit.storage"
