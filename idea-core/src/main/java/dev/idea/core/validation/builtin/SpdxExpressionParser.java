@@ -67,7 +67,10 @@ final class SpdxExpressionParser {
         SpdxExpressionParser p = new SpdxExpressionParser(text, tokenize(text));
         SpdxExpression e = p.orExpression(0);
         if (p.next < p.tokens.size()) {
-            throw p.error(p.tokens.get(p.next), "expected AND, OR or end of expression");
+            Token t = p.tokens.get(p.next);
+            boolean lower = t.text().equals("and") || t.text().equals("or") || t.text().equals("with");
+            throw p.error(t, "expected AND, OR or end of expression"
+                    + (lower ? "; operators are upper case: " + t.text().toUpperCase(java.util.Locale.ROOT) : ""));
         }
         return e;
     }
