@@ -92,40 +92,35 @@ final class TextScanner {
         return total;
     }
 
-    private abstract static sealed class Cutter permits LineCutter, RunCutter {
-        final Handler handler;
-        final StringBuilder current = new StringBuilder();
-        long start = -1;
+    private sealed interface Cutter permits LineCutter, RunCutter {
+        void accept(int b, long offset);
 
-        Cutter(Handler handler) {
-            this.handler = handler;
-        }
+        void finish(long end);
 
-        abstract void accept(int b, long offset);
-
-        abstract void finish(long end);
-
-        boolean done() {
+        default boolean done() {
             return false;
         }
     }
 
-    private static final class LineCutter extends Cutter {
+    private static final class LineCutter implements Cutter {
+        private final Handler handler;
+        private final StringBuilder current = new StringBuilder();
+        private long start = -1;
         private final long maxLines;
         private long line = 1;
 
         LineCutter(Handler handler, long maxLines) {
-            super(handler);
+            this.handler = handler;
             this.maxLines = maxLines;
         }
 
         @Override
-        boolean done() {
+        public boolean done() {
             return line > maxLines;
         }
 
         @Override
-        void accept(int b, long offset) {
+        public void accept(int b, long offset) {
             if (line > maxLines) {
                 return;
             }
@@ -157,20 +152,24 @@ final class TextScanner {
         }
 
         @Override
-        void finish(long end) {
+        public void finish(long end) {
             if (current.length() > 0 && line <= maxLines) {
                 emit(end);
             }
         }
     }
 
-    private static final class RunCutter extends Cutter {
+    private static final class RunCutter implements Cutter {
+        private final Handler handler;
+        private final StringBuilder current = new StringBuilder();
+        private long start = -1;
+
         RunCutter(Handler handler) {
-            super(handler);
+            this.handler = handler;
         }
 
         @Override
-        void accept(int b, long offset) {
+        public void accept(int b, long offset) {
             if (b >= 0x20 && b < 0x7f || b == '\t') {
                 if (current.length() == 0) {
                     start = offset;
@@ -192,7 +191,7 @@ final class TextScanner {
         }
 
         @Override
-        void finish(long end) {
+        public void finish(long end) {
             flush();
         }
     }
