@@ -24,6 +24,17 @@ module dev.idea.core {
     provides dev.idea.spi.storage.StorageProvider with dev.idea.core.storage.FileSystemStorageProvider;
     provides dev.idea.spi.kernel.KernelProvider with dev.idea.core.kernel.InProcessKernelProvider;
     provides dev.idea.api.rules.RulePlannerFactory with dev.idea.core.rules.DefaultRulePlannerFactory;
+    provides dev.idea.spi.validation.PackageValidator with
+            dev.idea.core.validation.builtin.ChecksumValidator,
+            dev.idea.core.validation.builtin.DependenciesValidator,
+            dev.idea.core.validation.builtin.ExportControlValidator,
+            dev.idea.core.validation.builtin.FormatValidator,
+            dev.idea.core.validation.builtin.LicenseValidator,
+            dev.idea.core.validation.builtin.PiiValidator,
+            dev.idea.core.validation.builtin.SbomValidator,
+            dev.idea.core.validation.builtin.SecretsValidator,
+            dev.idea.core.validation.builtin.SizeValidator,
+            dev.idea.core.validation.builtin.SmokeValidator;
 
     uses dev.idea.spi.kms.KmsProvider;
     uses dev.idea.spi.storage.StorageProvider;

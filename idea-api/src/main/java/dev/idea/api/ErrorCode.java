@@ -65,6 +65,12 @@ public enum ErrorCode {
     PACKAGE_SOURCE_UNAVAILABLE("IDEA-3005", "the package source cannot be read"),
     /** A manifest or submission field is missing or out of range. */
     MANIFEST_INVALID("IDEA-3006", "a manifest field is missing or invalid"),
+    /** An SPDX license expression does not follow the SPDX grammar (SPDX 2.3 annex D). */
+    LICENSE_EXPRESSION_INVALID("IDEA-3200", "an SPDX license expression is malformed"),
+    /** An SBOM document (CycloneDX or SPDX JSON) is malformed or of an unsupported version. */
+    SBOM_INVALID("IDEA-3201", "an SBOM document is malformed or of an unsupported version"),
+    /** A package URL (purl) does not follow the purl specification. */
+    PACKAGE_URL_INVALID("IDEA-3202", "a package URL is malformed"),
 
     // 4xxx: audit chain
     /** An event's stored hash differs from the hash of its content. */

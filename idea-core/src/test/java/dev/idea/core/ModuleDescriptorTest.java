@@ -43,6 +43,8 @@ class ModuleDescriptorTest {
         "idea-core;dev.idea.spi.storage.StorageProvider;dev.idea.core.storage.FileSystemStorageProvider",
         "idea-core;dev.idea.spi.kernel.KernelProvider;dev.idea.core.kernel.InProcessKernelProvider",
         "idea-core;dev.idea.api.rules.RulePlannerFactory;dev.idea.core.rules.DefaultRulePlannerFactory",
+        "idea-core;dev.idea.spi.validation.PackageValidator;dev.idea.core.validation.builtin.LicenseValidator",
+        "idea-core;dev.idea.spi.validation.PackageValidator;dev.idea.core.validation.builtin.SmokeValidator",
         "idea-kms-local;dev.idea.spi.kms.KmsProvider;dev.idea.kms.local.LocalKmsProvider"
     })
     void descriptor_providesItsServicesOnModulePathAndClassPath(String artifact, String service, String implementation)
