@@ -65,6 +65,12 @@ public enum ErrorCode {
     PACKAGE_SOURCE_UNAVAILABLE("IDEA-3005", "the package source cannot be read"),
     /** A manifest or submission field is missing or out of range. */
     MANIFEST_INVALID("IDEA-3006", "a manifest field is missing or invalid"),
+    /** An SPDX license expression does not follow the SPDX grammar (SPDX 2.3 annex D). */
+    LICENSE_EXPRESSION_INVALID("IDEA-3200", "an SPDX license expression is malformed"),
+    /** An SBOM document (CycloneDX or SPDX JSON) is malformed or of an unsupported version. */
+    SBOM_INVALID("IDEA-3201", "an SBOM document is malformed or of an unsupported version"),
+    /** A package URL (purl) does not follow the purl specification. */
+    PACKAGE_URL_INVALID("IDEA-3202", "a package URL is malformed"),
 
     // 4xxx: audit chain
     /** An event's stored hash differs from the hash of its content. */
@@ -108,10 +114,38 @@ public enum ErrorCode {
     /** The database schema was written by a newer release, or a shipped migration was changed after it ran. */
     STORAGE_SCHEMA_UNSUPPORTED("IDEA-6100", "the database schema does not match this release's migrations"),
 
+    // 85xx: rules and plans
+    /** No built-in policy has the requested id. */
+    RULE_POLICY_NOT_FOUND("IDEA-8501", "no policy has the requested id"),
+    /** A policy document is malformed or inconsistent (schema, duplicate ids, unknown predicate). */
+    RULE_POLICY_INVALID("IDEA-8502", "a rule policy is malformed or inconsistent"),
+    /** A predicate or check expression does not parse or exceeds the expression limits. */
+    RULE_EXPRESSION_INVALID("IDEA-8503", "a rule expression is invalid"),
+    /** A rule context is not a well-formed JSON object within the context limits. */
+    RULE_CONTEXT_INVALID("IDEA-8504", "a rule context is malformed"),
+    /** A weights file (rules.yaml) is malformed, or gives a negative, missing or unknown cost. */
+    RULE_WEIGHTS_INVALID("IDEA-8505", "rule weights are malformed or incomplete"),
+    /** A plan was executed against a policy or context other than the one it was made for. */
+    RULE_PLAN_MISMATCH("IDEA-8506", "a rule plan does not belong to this policy or context"),
+
     /** Two submissions for one target raced; retry the submission. */
     CONCURRENT_SUBMISSION("IDEA-7001", "another submission for the same target won a race"),
     /** The instance was closed. */
-    CLOSED("IDEA-7002", "the IDEA instance is closed");
+    CLOSED("IDEA-7002", "the IDEA instance is closed"),
+
+    // 8xxx: simulation
+    /** A simulation spec asks for zero, negative or too many iterations. */
+    SIMULATION_ITERATIONS_INVALID("IDEA-8001", "the simulation iteration count is out of range"),
+    /** A probability in a simulation model is outside [0, 1] or not a number. */
+    SIMULATION_PROBABILITY_INVALID("IDEA-8002", "a simulation probability is outside [0, 1]"),
+    /** A simulation spec or model field is missing, out of range or inconsistent. */
+    SIMULATION_SPEC_INVALID("IDEA-8003", "a simulation spec or model field is invalid"),
+    /** Replaying a simulation record gave results other than the recorded ones. */
+    SIMULATION_REPLAY_MISMATCH("IDEA-8004", "a replayed simulation differs from its record"),
+    /** A simulation record is inconsistent with itself or names an unsupported engine. */
+    SIMULATION_RECORD_INVALID("IDEA-8005", "a simulation record is inconsistent or unsupported"),
+    /** The thread running a simulation was interrupted. */
+    SIMULATION_INTERRUPTED("IDEA-8006", "a simulation was interrupted");
 
     private final String code;
     private final String summary;

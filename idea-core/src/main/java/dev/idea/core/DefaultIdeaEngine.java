@@ -8,10 +8,12 @@ import dev.idea.api.IdeaFormats;
 import dev.idea.api.StartupRequirement;
 import dev.idea.api.engine.IdeaConfig;
 import dev.idea.api.engine.IdeaEngine;
+import dev.idea.api.simulation.Simulations;
 import dev.idea.core.audit.AuditLog;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ProviderCalls;
 import dev.idea.core.release.ReleasePipeline;
+import dev.idea.core.simulation.DefaultSimulations;
 import dev.idea.spi.kernel.Kernel;
 import dev.idea.spi.kernel.KernelContext;
 import dev.idea.spi.kernel.KernelProvider;
@@ -40,6 +42,7 @@ public final class DefaultIdeaEngine implements IdeaEngine {
     static final String DEFAULT_KEY_REF = "release-signer";
 
     private static final IdeaFormats FORMATS = new DefaultIdeaFormats();
+    private static final Simulations SIMULATIONS = new DefaultSimulations();
     private static final Logger LOG = LoggerFactory.getLogger(DefaultIdeaEngine.class);
 
     /** Creates the engine; called by {@link java.util.ServiceLoader}. */
@@ -49,6 +52,11 @@ public final class DefaultIdeaEngine implements IdeaEngine {
     @Override
     public IdeaFormats formats() {
         return FORMATS;
+    }
+
+    @Override
+    public Simulations simulations() {
+        return SIMULATIONS;
     }
 
     @Override
