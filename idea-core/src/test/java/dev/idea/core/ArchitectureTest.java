@@ -25,7 +25,9 @@ class ArchitectureTest {
             "org.bouncycastle..", "dev.idea.core.internal.crypto..",
             "com.nimbusds..", "dev.idea.core.internal.jose..",
             "org.apache.commons.rng..", "dev.idea.core.internal.simulation..",
-            "org.snakeyaml..", "dev.idea.core.internal.yaml..");
+            "com.github.benmanes.caffeine..", "dev.idea.core.rules..",
+            "org.snakeyaml..", "dev.idea.core.internal.yaml..",
+            "io.micrometer..", "dev.idea.core.rules.telemetry..");
 
     @BeforeAll
     static void importClasses() {
