@@ -17,10 +17,13 @@ import dev.idea.core.governance.ApprovalCodec;
 import dev.idea.core.governance.ApprovalEvaluator;
 import dev.idea.kms.local.LocalKms;
 import dev.idea.spi.kms.KeyRef;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
@@ -48,7 +51,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * costs one signature check, so the goal leaves 10 % for decoding, digests and counting. Setup
  * checks that the decision is met with five counted approvers.
  *
- * <p>Run: {@code java -jar idea-bench/target/idea-bench.jar ApprovalBenchmark}.
+ * <p>Run: {@code java -jar idea-bench/target/idea-bench.jar ApprovalBenchmark}. On a loaded machine
+ * the wall-clock scores of benchmarks run one after the other are not comparable; {@link #main} then
+ * gives the ratio in thread CPU time, alternating both workloads in one thread:
+ * {@code java -cp idea-bench/target/idea-bench.jar dev.idea.bench.ApprovalBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -102,6 +108,40 @@ public class ApprovalBenchmark {
         if (!rawEd25519Verify() || rawEd25519VerifyEach() != 5) {
             throw new IllegalStateException("raw baseline signature does not verify");
         }
+    }
+
+    /**
+     * Prints the evaluation cost over the raw per-verification cost in thread CPU time, alternating
+     * 200 evaluations and 200 × 5 raw verifications for 30 rounds and averaging the last 20.
+     *
+     * @param args ignored
+     * @throws Exception when setup fails
+     */
+    public static void main(String[] args) throws Exception {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        ApprovalBenchmark b = new ApprovalBenchmark();
+        b.setUp();
+        long evaluate = 0;
+        long raw = 0;
+        for (int round = 0; round < 30; round++) {
+            long t0 = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < 200; i++) {
+                b.evaluateFiveApprovals();
+            }
+            long t1 = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < 200; i++) {
+                b.rawEd25519VerifyEach();
+            }
+            long t2 = cpu.getCurrentThreadCpuTime();
+            if (round >= 10) {
+                evaluate += t1 - t0;
+                raw += t2 - t1;
+            }
+        }
+        double perEvaluation = evaluate / (20 * 200 * 1e3);
+        double perVerify = raw / (20 * 200 * 5 * 1e3);
+        System.out.printf(Locale.ROOT, "thread CPU time: evaluateFiveApprovals %.1f us, one raw Ed25519 verify %.1f us,"
+                + " ratio %.2f (goal <= 5.5)%n", perEvaluation, perVerify, perEvaluation / perVerify);
     }
 
     /**
