@@ -1,0 +1,162 @@
+package dev.idea.core.internal.json;
+
+import dev.idea.api.ErrorCode;
+import dev.idea.api.FormatException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Locale;
+
+/**
+ * Validates raw input bytes as well-formed UTF-8 (RFC 3629) before jackson sees them.
+ *
+ * <p>jackson decodes overlong forms and encoded surrogates without complaint, so the check is done
+ * here: overlongs, surrogates (U+D800..U+DFFF), code points above U+10FFFF, stray continuation bytes
+ * and truncated sequences are refused with their byte offset.
+ */
+final class Utf8Support {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long PLAIN_FILLER = 0x4141414141414141L; // 'A', never special
+
+    private Utf8Support() {
+    }
+
+    /**
+     * Checks {@code b}.
+     *
+     * @return whether the input holds a backslash, i.e. whether a string may contain an escape
+     * @throws FormatException {@code JSON_INVALID_UTF8} at the first bad byte
+     */
+    static boolean validate(byte[] b) {
+        int n = b.length;
+        int i = 0;
+        boolean backslash = false;
+        while (i < n) {
+            if (i + 16 <= n) {
+                long w0 = (long) LONGS.get(b, i);
+                long w1 = (long) LONGS.get(b, i + 8);
+                if (((w0 | w1) & HIGH_BITS) == 0) {
+                    backslash = backslash || (hasZero(w0 ^ BACKSLASHES) | hasZero(w1 ^ BACKSLASHES)) != 0;
+                    i += 16;
+                    continue;
+                }
+            }
+            if (i + 8 <= n) {
+                long w = (long) LONGS.get(b, i);
+                if ((w & HIGH_BITS) == 0) {
+                    backslash = backslash || hasZero(w ^ BACKSLASHES) != 0;
+                    i += 8;
+                    continue;
+                }
+            }
+            int c = b[i];
+            if (c >= 0) {
+                backslash |= c == '\\';
+                i++;
+            } else {
+                i = sequence(b, i, c & 0xFF);
+            }
+        }
+        return backslash;
+    }
+
+    /**
+     * Tells whether the UTF-8 bytes {@code b[from, from + n)} can stand in a JSON string literal
+     * unchanged: no byte below 0x20, no '"', no backslash, and no '?' (which {@link String#getBytes}
+     * writes for a lone surrogate). Bytes of 0x80 and above are never special. Reads whole words,
+     * so {@code b} must hold 8 readable bytes past the range; they are masked out.
+     */
+    static boolean isPlain(byte[] b, int from, int n) {
+        int end = from + n;
+        for (int i = from; i < end; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            int valid = end - i;
+            if (valid < 8) {
+                long keep = -1L >>> ((8 - valid) << 3); // little-endian: the first bytes are the low ones
+                w = (w & keep) | (PLAIN_FILLER & ~keep);
+            }
+            if ((hasLess(w, SPACES) | hasZero(w ^ QUOTES) | hasZero(w ^ BACKSLASHES) | hasZero(w ^ QUESTION_MARKS)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Non-zero exactly when some byte of {@code w} is zero (the high-bit borrow test). */
+    private static long hasZero(long w) {
+        return (w - ONES) & ~w & HIGH_BITS;
+    }
+
+    /** Non-zero exactly when some byte of {@code w} is below the byte value repeated in {@code limits} (at most 0x80). */
+    private static long hasLess(long w, long limits) {
+        return (w - limits) & ~w & HIGH_BITS;
+    }
+
+    /** Checks the multi-byte sequence starting at {@code i} with lead byte {@code lead}; returns the next index. */
+    private static int sequence(byte[] b, int i, int lead) {
+        int length;
+        int min = 0x80;
+        int max = 0xBF;
+        if (lead < 0x80 + 0x40) {
+            throw invalid(i, lead, "a continuation byte without a lead byte");
+        } else if (lead < 0xC2) {
+            throw invalid(i, lead, "an overlong encoding of an ASCII character");
+        } else if (lead < 0xE0) {
+            length = 2;
+        } else if (lead < 0xF0) {
+            length = 3;
+            if (lead == 0xE0) {
+                min = 0xA0; // below is an overlong encoding
+            } else if (lead == 0xED) {
+                max = 0x9F; // above is a UTF-16 surrogate, U+D800..U+DFFF
+            }
+        } else if (lead < 0xF5) {
+            length = 4;
+            if (lead == 0xF0) {
+                min = 0x90;
+            } else if (lead == 0xF4) {
+                max = 0x8F; // above is beyond U+10FFFF
+            }
+        } else {
+            throw invalid(i, lead, "a byte that never occurs in UTF-8");
+        }
+        if (i + length > b.length) {
+            throw invalid(i, lead, "a sequence truncated by the end of input");
+        }
+        int second = b[i + 1] & 0xFF;
+        if (second < min || second > max) {
+            throw invalid(i, lead, describe(lead, second));
+        }
+        for (int k = 2; k < length; k++) {
+            int cont = b[i + k] & 0xFF;
+            if (cont < 0x80 || cont > 0xBF) {
+                throw invalid(i + k, cont, "a missing continuation byte");
+            }
+        }
+        return i + length;
+    }
+
+    private static String describe(int lead, int second) {
+        if (second < 0x80 || second > 0xBF) {
+            return "a missing continuation byte";
+        } else if (lead == 0xED) {
+            return "an encoded UTF-16 surrogate (U+D800..U+DFFF)";
+        } else if (lead == 0xF4) {
+            return "a code point above U+10FFFF";
+        }
+        return "an overlong encoding";
+    }
+
+    private static FormatException invalid(int offset, int value, String what) {
+        return new FormatException(ErrorCode.JSON_INVALID_UTF8, String.format(Locale.ROOT,
+                "byte 0x%02X at byte offset %d is %s; re-encode the document as UTF-8 (RFC 3629)",
+                value, offset, what));
+    }
+}
