@@ -1,12 +1,21 @@
-/** Every implementation behind the IDEA API; exports no package. */
+/**
+ * Every implementation behind the IDEA API. Exports no package: applications use {@code dev.idea.api}
+ * and reach this module only through the services it provides.
+ */
 module dev.idea.core {
     requires dev.idea.api;
     requires dev.idea.spi.kms;
     requires dev.idea.spi.storage;
     requires dev.idea.spi.kernel;
     requires org.slf4j;
+    requires com.fasterxml.jackson.core;
     requires org.bouncycastle.provider;
 
+    provides dev.idea.api.engine.IdeaEngine with dev.idea.core.DefaultIdeaEngine;
     provides dev.idea.spi.storage.StorageProvider with dev.idea.core.storage.FileSystemStorageProvider;
     provides dev.idea.spi.kernel.KernelProvider with dev.idea.core.kernel.InProcessKernelProvider;
+
+    uses dev.idea.spi.kms.KmsProvider;
+    uses dev.idea.spi.storage.StorageProvider;
+    uses dev.idea.spi.kernel.KernelProvider;
 }

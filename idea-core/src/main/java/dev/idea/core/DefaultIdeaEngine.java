@@ -1,0 +1,122 @@
+package dev.idea.core;
+
+import dev.idea.api.ConfigurationException;
+import dev.idea.api.ErrorCode;
+import dev.idea.api.Idea;
+import dev.idea.api.IdeaException;
+import dev.idea.api.IdeaFormats;
+import dev.idea.api.StartupRequirement;
+import dev.idea.api.engine.IdeaConfig;
+import dev.idea.api.engine.IdeaEngine;
+import dev.idea.core.audit.AuditLog;
+import dev.idea.core.release.ManifestVerifier;
+import dev.idea.core.release.ProviderCalls;
+import dev.idea.core.release.ReleasePipeline;
+import dev.idea.spi.kernel.Kernel;
+import dev.idea.spi.kernel.KernelContext;
+import dev.idea.spi.kernel.KernelProvider;
+import dev.idea.spi.kms.KeyRef;
+import dev.idea.spi.kms.Kms;
+import dev.idea.spi.kms.KmsContext;
+import dev.idea.spi.kms.KmsProvider;
+import dev.idea.spi.storage.Storage;
+import dev.idea.spi.storage.StorageContext;
+import dev.idea.spi.storage.StorageProvider;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link IdeaEngine} service of {@code idea-core}: selects and opens the providers, checks the
+ * start-up requirements and wires the release pipeline.
+ *
+ * <p>Thread-safe and stateless; found by {@link java.util.ServiceLoader}, never called directly.
+ */
+public final class DefaultIdeaEngine implements IdeaEngine {
+    /** Key reference used by the in-process kernel when none is configured (and REQUIRE_KMS is off). */
+    static final String DEFAULT_KEY_REF = "release-signer";
+
+    private static final IdeaFormats FORMATS = new DefaultIdeaFormats();
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultIdeaEngine.class);
+
+    /** Creates the engine; called by {@link java.util.ServiceLoader}. */
+    public DefaultIdeaEngine() {
+    }
+
+    @Override
+    public IdeaFormats formats() {
+        return FORMATS;
+    }
+
+    @Override
+    public Idea create(IdeaConfig config) {
+        String kmsId = config.kmsId() != null ? config.kmsId() : config.environment().get(StartupGuards.KMS_ENV);
+        List<KmsProvider> kmsInCode = config.providers().stream()
+                .filter(KmsProvider.class::isInstance).map(KmsProvider.class::cast).toList();
+        if (kmsId == null && kmsInCode.size() == 1) {
+            kmsId = kmsInCode.get(0).id();
+        }
+        Set<StartupRequirement> active = StartupGuards.active(config);
+        StartupGuards.check(active, config, kmsId != null, config.kernelId());
+
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        ProviderCalls calls = new ProviderCalls(config.providerTimeout());
+        opened.push(calls);
+        try {
+            Storage storage = ProviderSelector.select(StorageProvider.class, "storage", config.storageId(), config.providers())
+                    .open(new StorageContext(config.properties(), config.dataDirectory(), config.clock()));
+            opened.push(storage);
+            KmsSigningKey signingKey = null;
+            if (kmsId != null) {
+                Kms kms = ProviderSelector.select(KmsProvider.class, "kms", kmsId, config.providers())
+                        .open(new KmsContext(config.properties(), config.dataDirectory(), config.clock()));
+                opened.push(kms);
+                signingKey = openSigningKey(kms, kmsId, config, active, calls);
+            }
+            KernelProvider kernelProvider = ProviderSelector.select(KernelProvider.class, "kernel", config.kernelId(),
+                    config.providers());
+            Kernel kernel = kernelProvider.open(new KernelContext(config.properties(), config.dataDirectory(),
+                    config.clock(), signingKey));
+            opened.push(kernel);
+            AuditLog auditLog = new AuditLog(storage.log(AuditLog.LOG_NAME));
+            ManifestVerifier verifier = new ManifestVerifier(kernel, config.kernelId(), calls);
+            ReleasePipeline pipeline = new ReleasePipeline(storage, auditLog, kernel, config.kernelId(), verifier, calls,
+                    config.clock(), config.validationLimits());
+            return new DefaultIdea(pipeline, auditLog, verifier, List.copyOf(opened));
+        } catch (RuntimeException e) {
+            closeQuietly(opened, e);
+            throw e;
+        }
+    }
+
+    private static KmsSigningKey openSigningKey(Kms kms, String kmsId, IdeaConfig config, Set<StartupRequirement> active,
+                                                ProviderCalls calls) {
+        KeyRef ref = KeyRef.of(config.setting(StartupGuards.KEY_REF, StartupGuards.KEY_REF_ENV).orElse(DEFAULT_KEY_REF));
+        try {
+            return calls.call("kms '" + kmsId + "' reading public key " + ref, () -> new KmsSigningKey(kms, ref));
+        } catch (IdeaException e) {
+            if (active.contains(StartupRequirement.REQUIRE_KMS)) {
+                throw new ConfigurationException(ErrorCode.STARTUP_REQUIREMENT_UNMET, "REQUIRE_KMS: kms '" + kmsId
+                        + "' does not answer for signing key \"" + ref + "\": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    static void closeQuietly(Deque<AutoCloseable> opened, Throwable failure) {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else {
+                    LOG.warn("closing an IDEA resource failed; continuing to close the others", e);
+                }
+            }
+        }
+    }
+}
