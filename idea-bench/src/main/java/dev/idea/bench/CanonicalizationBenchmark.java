@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@link #canonicalize}: {@code Idea.formats().canonicalize} of a ~1.1 KB manifest-like
- *       document sent out of order and indented (1,150 bytes in, 1,029 canonical bytes out).</li>
+ *       document sent out of order and indented (1,150 bytes in, 1,027 canonical bytes out).</li>
  *   <li>{@link #canonicalJsonManifest}: {@code Idea.formats().canonicalJson(Manifest)}, record to
  *       canonical bytes, for a manifest of the same shape.</li>
  *   <li>{@link #internalCanonicalize}: the core's {@code Json.canonicalize} on a {@code byte[]},

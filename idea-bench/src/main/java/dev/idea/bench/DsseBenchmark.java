@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * DSSE sign and verify of a ~1 KB payload (the 1,029-byte canonical manifest-like document) through the public API with local KMS keys, beside bare
+ * DSSE sign and verify of a ~1 KB payload (the 1,027-byte canonical manifest-like document) through the public API with local KMS keys, beside bare
  * BouncyCastle signatures over the same PAE bytes.
  *
  * <ul>
