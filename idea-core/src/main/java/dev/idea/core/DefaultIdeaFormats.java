@@ -1,6 +1,15 @@
 package dev.idea.core;
 
 import dev.idea.api.Bytes;
+import dev.idea.api.ChainVerification;
+import dev.idea.api.Checkpoint;
+import dev.idea.api.EvidenceVerification;
+import dev.idea.api.NoteKey;
+import dev.idea.api.WitnessPolicy;
+import dev.idea.core.checkpoint.CheckpointVerifier;
+import dev.idea.core.evidence.AuditJsonl;
+import dev.idea.core.evidence.EvidenceBundle;
+import java.io.InputStream;
 import dev.idea.api.Digest;
 import dev.idea.api.DsseEnvelope;
 import dev.idea.api.EnvelopeSigner;
@@ -84,5 +93,23 @@ final class DefaultIdeaFormats implements IdeaFormats {
     @Override
     public String writePublicKeyPem(VerificationKey key) {
         return PublicKeys.toPem(key);
+    }
+
+    @Override
+    public Checkpoint verifyCheckpoint(String note, List<NoteKey> logKeys, WitnessPolicy witnesses) {
+        Objects.requireNonNull(note, "note");
+        return CheckpointVerifier.verify(note, List.copyOf(logKeys), witnesses);
+    }
+
+    @Override
+    public EvidenceVerification verifyEvidenceBundle(InputStream gzipJson, List<NoteKey> trustedLogKeys) {
+        Objects.requireNonNull(gzipJson, "gzipJson");
+        return EvidenceBundle.verify(gzipJson, List.copyOf(trustedLogKeys));
+    }
+
+    @Override
+    public ChainVerification verifyAuditExport(InputStream jsonl, List<Checkpoint> checkpoints) {
+        Objects.requireNonNull(jsonl, "jsonl");
+        return AuditJsonl.verify(jsonl, List.copyOf(checkpoints));
     }
 }
