@@ -92,7 +92,7 @@ public record NoteKey(String name, Type type, VerificationKey key) {
      */
     public static NoteKey parse(String vkey) {
         Objects.requireNonNull(vkey, "vkey");
-        String[] parts = vkey.split("\\+", -1);
+        String[] parts = vkey.split("\\+", 3);
         if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
             throw badKey(vkey, "expected name+8 hex digits+base64");
         }
