@@ -154,6 +154,16 @@ public interface Idea extends AutoCloseable {
     InclusionProof inclusionProof(long seq, long treeSize);
 
     /**
+     * Returns the RFC 9162 Merkle root of the first {@code treeSize} audit events, from stored tree nodes.
+     *
+     * @param treeSize 0 to the number of events
+     * @return the root
+     * @throws IllegalArgumentException when the size is out of range
+     * @since 0.2
+     */
+    Digest auditRoot(long treeSize);
+
+    /**
      * Builds the RFC 9162 consistency proof between two sizes of the audit log.
      *
      * @param oldSize the earlier size

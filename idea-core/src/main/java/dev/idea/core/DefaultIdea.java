@@ -3,6 +3,7 @@ package dev.idea.core;
 import dev.idea.api.AuditEvent;
 import dev.idea.api.Bytes;
 import dev.idea.api.Checkpoint;
+import dev.idea.api.Digest;
 import dev.idea.api.NoteKey;
 import dev.idea.api.StorageException;
 import dev.idea.api.VerificationKey;
@@ -106,6 +107,12 @@ final class DefaultIdea implements Idea {
     public InclusionProof inclusionProof(long seq, long treeSize) {
         ensureOpen();
         return auditLog.inclusionProof(seq, treeSize);
+    }
+
+    @Override
+    public Digest auditRoot(long treeSize) {
+        ensureOpen();
+        return auditLog.root(treeSize);
     }
 
     @Override
