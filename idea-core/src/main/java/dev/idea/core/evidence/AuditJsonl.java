@@ -81,12 +81,23 @@ public final class AuditJsonl {
                 String peek = next;
                 LongSupplier nextSeq = () -> peek == null ? -1 : seqOf(peek);
                 replay.accept(entry, nextSeq);
+                requireConsistentLine(replay.count() - 1, line, entry);
                 line = next;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading the audit export failed", e);
         }
         return replay.finish();
+    }
+
+    /** The SIEM fields repeat the event: any difference from what the writer would produce is tampering. */
+    private static void requireConsistentLine(long index, String line, Bytes entry) {
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream(line.length() + 1);
+        writeLine(entry, expected);
+        if (!expected.toString(StandardCharsets.UTF_8).equals(line + "\n")) {
+            throw new AuditChainException(ErrorCode.AUDIT_HASH_MISMATCH, "entry " + index + ": the fields of line " + (index + 1)
+                    + " (ts, seq, type, actor, subject, manifestSignatureId, hash, prevHash) do not repeat its event exactly");
+        }
     }
 
     private static Bytes eventOf(long index, String line) {
