@@ -55,6 +55,9 @@ public final class AuditLog {
     private final Checkpoints checkpoints;
     private volatile MerkleTree tree;
     private volatile Consumer<Checkpoint> checkpointListener = c -> { };
+    // guarded by lock: the head this instance last wrote, so that appends need not re-read and parse it
+    private long headSize = -1;
+    private Digest headHash;
 
     /**
      * Wraps a storage log as a plain hash chain, without Merkle tree or checkpoints.
@@ -136,12 +139,15 @@ public final class AuditLog {
     private List<AuditEvent> appendChain(List<EventDraft> drafts, Consumer<List<AuditEvent>> onConcurrentEvents) {
         long size = log.size();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Digest head = size == 0 ? AuditEvent.GENESIS_PREV_HASH : decode(size - 1, log.read(size - 1, 1).get(0)).hash();
+            Digest head = size == 0 ? AuditEvent.GENESIS_PREV_HASH
+                    : size == headSize ? headHash : decode(size - 1, log.read(size - 1, 1).get(0)).hash();
             List<AuditEvent> sealed = seal(drafts, size, head);
             List<Bytes> entries = new ArrayList<>(sealed.size());
             sealed.forEach(e -> entries.add(AuditEventCodec.write(e)));
             try {
                 log.append(size, entries);
+                headSize = size + sealed.size();
+                headHash = sealed.get(sealed.size() - 1).hash();
                 return sealed;
             } catch (StorageException e) {
                 if (e.errorCode() != ErrorCode.STORAGE_CONFLICT) {
