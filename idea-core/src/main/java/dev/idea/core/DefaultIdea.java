@@ -2,34 +2,34 @@ package dev.idea.core;
 
 import dev.idea.api.AuditEvent;
 import dev.idea.api.Bytes;
+import dev.idea.api.ChainVerification;
 import dev.idea.api.Checkpoint;
 import dev.idea.api.Digest;
-import dev.idea.api.NoteKey;
-import dev.idea.api.StorageException;
-import dev.idea.api.VerificationKey;
-import dev.idea.api.merkle.ConsistencyProof;
-import dev.idea.api.merkle.InclusionProof;
-import dev.idea.core.evidence.AuditJsonl;
-import dev.idea.core.evidence.EvidenceBundle;
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.function.Function;
-import dev.idea.api.ChainVerification;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.Idea;
 import dev.idea.api.IdeaException;
 import dev.idea.api.Manifest;
+import dev.idea.api.NoteKey;
 import dev.idea.api.PackageSubmission;
 import dev.idea.api.Release;
 import dev.idea.api.SignedManifest;
+import dev.idea.api.StorageException;
+import dev.idea.api.VerificationKey;
+import dev.idea.api.merkle.ConsistencyProof;
+import dev.idea.api.merkle.InclusionProof;
 import dev.idea.core.audit.AuditLog;
+import dev.idea.core.evidence.AuditJsonl;
+import dev.idea.core.evidence.EvidenceBundle;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ReleasePipeline;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /** The running {@link Idea}: delegates to the pipeline, the verifier and the audit log. Thread-safe. */
 final class DefaultIdea implements Idea {

@@ -6,21 +6,22 @@ import dev.idea.api.Idea;
 import dev.idea.api.IdeaException;
 import dev.idea.api.IdeaFormats;
 import dev.idea.api.StartupRequirement;
-import dev.idea.api.engine.IdeaConfig;
-import dev.idea.api.engine.IdeaEngine;
 import dev.idea.api.VerificationException;
 import dev.idea.api.VerificationKey;
+import dev.idea.api.engine.IdeaConfig;
+import dev.idea.api.engine.IdeaEngine;
+import dev.idea.api.simulation.Simulations;
 import dev.idea.core.audit.AuditLog;
 import dev.idea.core.audit.AuditSettings;
 import dev.idea.core.checkpoint.CheckpointSigner;
-import dev.idea.spi.kernel.Signer;
-import java.util.function.Function;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ProviderCalls;
 import dev.idea.core.release.ReleasePipeline;
+import dev.idea.core.simulation.DefaultSimulations;
 import dev.idea.spi.kernel.Kernel;
 import dev.idea.spi.kernel.KernelContext;
 import dev.idea.spi.kernel.KernelProvider;
+import dev.idea.spi.kernel.Signer;
 import dev.idea.spi.kms.KeyRef;
 import dev.idea.spi.kms.Kms;
 import dev.idea.spi.kms.KmsContext;
@@ -32,6 +33,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,7 @@ public final class DefaultIdeaEngine implements IdeaEngine {
     static final String DEFAULT_KEY_REF = "release-signer";
 
     private static final IdeaFormats FORMATS = new DefaultIdeaFormats();
+    private static final Simulations SIMULATIONS = new DefaultSimulations();
     private static final Logger LOG = LoggerFactory.getLogger(DefaultIdeaEngine.class);
 
     /** Creates the engine; called by {@link java.util.ServiceLoader}. */
@@ -55,6 +58,11 @@ public final class DefaultIdeaEngine implements IdeaEngine {
     @Override
     public IdeaFormats formats() {
         return FORMATS;
+    }
+
+    @Override
+    public Simulations simulations() {
+        return SIMULATIONS;
     }
 
     @Override
