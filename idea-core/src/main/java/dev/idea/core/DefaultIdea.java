@@ -9,9 +9,13 @@ import dev.idea.api.Manifest;
 import dev.idea.api.PackageSubmission;
 import dev.idea.api.Release;
 import dev.idea.api.SignedManifest;
+import dev.idea.api.ValidationReport;
 import dev.idea.core.audit.AuditLog;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ReleasePipeline;
+import dev.idea.core.validation.PackageSource;
+import dev.idea.core.validation.PackageValidation;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
@@ -21,13 +25,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** The running {@link Idea}: delegates to the pipeline, the verifier and the audit log. Thread-safe. */
 final class DefaultIdea implements Idea {
     private final ReleasePipeline pipeline;
+    private final PackageValidation validation;
     private final AuditLog auditLog;
     private final ManifestVerifier verifier;
     private final List<AutoCloseable> resources;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultIdea(ReleasePipeline pipeline, AuditLog auditLog, ManifestVerifier verifier, List<AutoCloseable> resources) {
+    DefaultIdea(ReleasePipeline pipeline, PackageValidation validation, AuditLog auditLog, ManifestVerifier verifier,
+                List<AutoCloseable> resources) {
         this.pipeline = pipeline;
+        this.validation = validation;
         this.auditLog = auditLog;
         this.verifier = verifier;
         this.resources = resources;
@@ -38,6 +45,16 @@ final class DefaultIdea implements Idea {
         Objects.requireNonNull(submission, "submission");
         ensureOpen();
         return pipeline.submit(submission);
+    }
+
+    @Override
+    public ValidationReport validate(Path packageFile, String packageType) {
+        Objects.requireNonNull(packageFile, "packageFile");
+        if (packageType == null || packageType.isBlank()) {
+            throw new IllegalArgumentException("packageType must not be blank, e.g. service-release");
+        }
+        ensureOpen();
+        return validation.validate(PackageSource.of(packageFile), packageType, null);
     }
 
     @Override
