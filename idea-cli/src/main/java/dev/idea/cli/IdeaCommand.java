@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = IdeaCommand.Version.class,
         description = "IDEA: governed, auditable releases from the command line.",
-        subcommands = {DemoCommand.class, CanonCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, CanonCommand.class, VerifyCommand.class, ValidateCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = IdeaCommand.EXIT_CODES_HEADING,
         exitCodeList = {IdeaCommand.EXIT_CODE_0, IdeaCommand.EXIT_CODE_1, IdeaCommand.EXIT_CODE_2})
 public final class IdeaCommand implements Runnable {
@@ -102,7 +103,7 @@ public final class IdeaCommand implements Runnable {
     /** Without a subcommand there is nothing to do: show the usage and fail. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of demo, canon, verify");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of demo, canon, verify, validate");
     }
 
     /**
