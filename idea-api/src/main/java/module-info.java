@@ -5,6 +5,7 @@
 module dev.idea.api {
     exports dev.idea.api;
     exports dev.idea.api.engine;
+    exports dev.idea.api.simulation;
 
     uses dev.idea.api.engine.IdeaEngine;
 }

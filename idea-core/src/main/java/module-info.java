@@ -11,6 +11,9 @@ module dev.idea.core {
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
     requires org.bouncycastle.provider;
+    requires org.apache.commons.rng.api;
+    requires org.apache.commons.rng.core;
+    requires org.apache.commons.rng.simple;
 
     provides dev.idea.api.engine.IdeaEngine with dev.idea.core.DefaultIdeaEngine;
     provides dev.idea.spi.storage.StorageProvider with dev.idea.core.storage.FileSystemStorageProvider;

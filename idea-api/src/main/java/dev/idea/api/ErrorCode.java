@@ -129,7 +129,21 @@ public enum ErrorCode {
     /** Two submissions for one target raced; retry the submission. */
     CONCURRENT_SUBMISSION("IDEA-7001", "another submission for the same target won a race"),
     /** The instance was closed. */
-    CLOSED("IDEA-7002", "the IDEA instance is closed");
+    CLOSED("IDEA-7002", "the IDEA instance is closed"),
+
+    // 8xxx: simulation
+    /** A simulation spec asks for zero, negative or too many iterations. */
+    SIMULATION_ITERATIONS_INVALID("IDEA-8001", "the simulation iteration count is out of range"),
+    /** A probability in a simulation model is outside [0, 1] or not a number. */
+    SIMULATION_PROBABILITY_INVALID("IDEA-8002", "a simulation probability is outside [0, 1]"),
+    /** A simulation spec or model field is missing, out of range or inconsistent. */
+    SIMULATION_SPEC_INVALID("IDEA-8003", "a simulation spec or model field is invalid"),
+    /** Replaying a simulation record gave results other than the recorded ones. */
+    SIMULATION_REPLAY_MISMATCH("IDEA-8004", "a replayed simulation differs from its record"),
+    /** A simulation record is inconsistent with itself or names an unsupported engine. */
+    SIMULATION_RECORD_INVALID("IDEA-8005", "a simulation record is inconsistent or unsupported"),
+    /** The thread running a simulation was interrupted. */
+    SIMULATION_INTERRUPTED("IDEA-8006", "a simulation was interrupted");
 
     private final String code;
     private final String summary;

@@ -2,6 +2,7 @@ package dev.idea.api;
 
 import dev.idea.api.engine.IdeaConfig;
 import dev.idea.api.engine.IdeaEngine;
+import dev.idea.api.simulation.Simulations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +60,17 @@ public interface Idea extends AutoCloseable {
      */
     static IdeaFormats formats() {
         return Builder.engine().formats();
+    }
+
+    /**
+     * Returns IDEA's deterministic readiness simulations (run a spec, write and replay records). Needs
+     * no storage and no provider.
+     *
+     * @return the simulations
+     * @throws ConfigurationException when {@code idea-core} is not on the class path
+     */
+    static Simulations simulations() {
+        return Builder.engine().simulations();
     }
 
     /**

@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code idea} command: the entry point of the command line and parent of the {@code demo},
- * {@code canon} and {@code verify} subcommands.
+ * {@code canon}, {@code verify}, {@code validate} and {@code simulate} subcommands.
  *
  * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_VERIFICATION_FAILED} a signature, signer
- * or signed manifest did not verify ({@link VerificationException}), {@value #EXIT_ERROR} any other
+ * or signed manifest did not verify, or a simulation replay did not match ({@link VerificationException}), {@value #EXIT_ERROR} any other
  * error, including bad usage. Every failure is one {@code error:} line on standard error; an
  * {@link IdeaException} is shown with its error code, e.g.
  * {@code error: IDEA-1002 JSON_DUPLICATE_KEY: …}. {@code --verbose} adds the stack trace.
@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
         versionProvider = IdeaCommand.Version.class,
         description = "IDEA: governed, auditable releases from the command line.",
         subcommands = {DemoCommand.class, CanonCommand.class, VerifyCommand.class, ValidateCommand.class,
+            SimulateCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = IdeaCommand.EXIT_CODES_HEADING,
         exitCodeList = {IdeaCommand.EXIT_CODE_0, IdeaCommand.EXIT_CODE_1, IdeaCommand.EXIT_CODE_2})
@@ -103,7 +104,8 @@ public final class IdeaCommand implements Runnable {
     /** Without a subcommand there is nothing to do: show the usage and fail. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of demo, canon, verify, validate");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: give one of demo, canon, verify, validate, simulate");
     }
 
     /**

@@ -8,17 +8,18 @@ import dev.idea.api.IdeaFormats;
 import dev.idea.api.StartupRequirement;
 import dev.idea.api.engine.IdeaConfig;
 import dev.idea.api.engine.IdeaEngine;
+import dev.idea.api.simulation.Simulations;
 import dev.idea.core.audit.AuditLog;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ProviderCalls;
 import dev.idea.core.release.ReleasePipeline;
+import dev.idea.core.simulation.DefaultSimulations;
 import dev.idea.core.validation.PackageValidation;
 import dev.idea.core.validation.ValidationProfile;
-import dev.idea.spi.kernel.SigningKey;
-import java.nio.file.Path;
 import dev.idea.spi.kernel.Kernel;
 import dev.idea.spi.kernel.KernelContext;
 import dev.idea.spi.kernel.KernelProvider;
+import dev.idea.spi.kernel.SigningKey;
 import dev.idea.spi.kms.KeyRef;
 import dev.idea.spi.kms.Kms;
 import dev.idea.spi.kms.KmsContext;
@@ -26,6 +27,7 @@ import dev.idea.spi.kms.KmsProvider;
 import dev.idea.spi.storage.Storage;
 import dev.idea.spi.storage.StorageContext;
 import dev.idea.spi.storage.StorageProvider;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -48,6 +50,7 @@ public final class DefaultIdeaEngine implements IdeaEngine {
     static final String PARALLELISM = "idea.validation.parallelism";
 
     private static final IdeaFormats FORMATS = new DefaultIdeaFormats();
+    private static final Simulations SIMULATIONS = new DefaultSimulations();
     private static final Logger LOG = LoggerFactory.getLogger(DefaultIdeaEngine.class);
 
     /** Creates the engine; called by {@link java.util.ServiceLoader}. */
@@ -57,6 +60,11 @@ public final class DefaultIdeaEngine implements IdeaEngine {
     @Override
     public IdeaFormats formats() {
         return FORMATS;
+    }
+
+    @Override
+    public Simulations simulations() {
+        return SIMULATIONS;
     }
 
     @Override

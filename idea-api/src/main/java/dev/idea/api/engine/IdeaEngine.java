@@ -2,6 +2,7 @@ package dev.idea.api.engine;
 
 import dev.idea.api.Idea;
 import dev.idea.api.IdeaFormats;
+import dev.idea.api.simulation.Simulations;
 
 /**
  * The implementation behind {@link Idea}, supplied by {@code idea-core} as a
@@ -26,4 +27,11 @@ public interface IdeaEngine {
      * @return the formats
      */
     IdeaFormats formats();
+
+    /**
+     * Returns the stateless simulation operations.
+     *
+     * @return the simulations
+     */
+    Simulations simulations();
 }

@@ -71,7 +71,8 @@ public final class Json {
     }
 
     /**
-     * Parses a document strictly and writes it in RFC 8785 canonical form.
+     * Parses a document strictly and writes it in RFC 8785 canonical form; the same as {@code
+     * write(parse(utf8, limits))}, in one pass and without building a tree.
      *
      * @param utf8 the document as UTF-8 bytes
      * @param limits size, depth and string-length bounds
@@ -79,8 +80,9 @@ public final class Json {
      * @throws FormatException as {@link #parse}
      */
     public static byte[] canonicalize(byte[] utf8, JsonLimits limits) {
-        JsonValue value = parse(utf8, limits);
-        return JsonWriter.write(value, utf8.length + 16);
+        Objects.requireNonNull(utf8, "utf8");
+        Objects.requireNonNull(limits, "limits");
+        return JsonCanonicalizer.canonicalize(utf8, limits);
     }
 
     /**

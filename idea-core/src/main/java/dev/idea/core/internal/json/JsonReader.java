@@ -58,10 +58,29 @@ final class JsonReader {
     }
 
     static JsonValue read(byte[] utf8, JsonLimits limits) {
+        return run(utf8, limits, (parser, mayHaveEscapes) -> new JsonReader(parser, limits, mayHaveEscapes).document());
+    }
+
+    /** One pass over a parser; {@code mayHaveEscapes} is false when the input has no backslash at all. */
+    interface Pass<T> {
+        T run(JsonParser parser, boolean mayHaveEscapes) throws IOException;
+    }
+
+    /**
+     * Checks the envelope (size, BOM, encoding, UTF-8) and runs {@code pass} over a strict parser,
+     * translating every jackson failure into a {@link FormatException}.
+     */
+    static <T> T run(byte[] utf8, JsonLimits limits, Pass<T> pass) {
         checkEnvelope(utf8, limits);
         boolean mayHaveEscapes = Utf8Support.validate(utf8);
         try (JsonParser parser = FACTORY.createParser(utf8)) {
-            return new JsonReader(parser, limits, mayHaveEscapes).document();
+            T result = pass.run(parser, mayHaveEscapes);
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                throw new FormatException(ErrorCode.JSON_MALFORMED, "unexpected content" + where(parser.currentTokenLocation())
+                        + " after the end of the top-level value; remove the trailing content");
+            }
+            return result;
         } catch (StreamConstraintsException e) {
             throw new FormatException(ErrorCode.JSON_TOO_LARGE, "the JSON parser refused the document"
                     + where(e.getLocation()) + ": " + e.getOriginalMessage() + "; make the document smaller");
@@ -100,17 +119,15 @@ final class JsonReader {
     }
 
     private JsonValue document() throws IOException {
+        return value(firstToken(parser));
+    }
+
+    static JsonToken firstToken(JsonParser parser) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             throw new FormatException(ErrorCode.JSON_MALFORMED, "the input holds only whitespace; send a JSON document such as {}");
         }
-        JsonValue value = value(first);
-        JsonToken extra = parser.nextToken();
-        if (extra != null) {
-            throw new FormatException(ErrorCode.JSON_MALFORMED, "unexpected content"
-                    + where(parser.currentTokenLocation()) + " after the end of the top-level value; remove the trailing content");
-        }
-        return value;
+        return first;
     }
 
     private JsonValue value(JsonToken token) throws IOException {
@@ -118,8 +135,7 @@ final class JsonReader {
             case START_OBJECT -> object();
             case START_ARRAY -> array();
             case VALUE_STRING -> new JsonString(text());
-            case VALUE_NUMBER_INT -> parser.getTextLength() <= 18 ? new JsonNumber((double) parser.getLongValue()) : number();
-            case VALUE_NUMBER_FLOAT -> parser.isNaN() ? nonNumeric() : number();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(number(parser, token, path));
             case VALUE_TRUE -> JsonBoolean.TRUE;
             case VALUE_FALSE -> JsonBoolean.FALSE;
             case VALUE_NULL -> JsonNull.INSTANCE;
@@ -147,9 +163,7 @@ final class JsonReader {
         top = base;
         int duplicate = MemberSupport.sortAndFindDuplicate(keys, values);
         if (duplicate >= 0) {
-            path.key(keys[duplicate]);
-            throw new FormatException(ErrorCode.JSON_DUPLICATE_KEY, "member " + JsonPathTracker.quote(keys[duplicate])
-                    + " appears twice at " + path + "; remove one of them (RFC 8785 requires unique member names)");
+            throw duplicate(keys[duplicate], path);
         }
         path.exit();
         return new JsonObject(keys, values);
@@ -180,46 +194,72 @@ final class JsonReader {
     }
 
     private String text() throws IOException {
-        if (parser.getTextLength() > limits.maxStringLength()) {
-            throw stringTooLong(parser.getTextLength());
+        int length = parser.getTextLength();
+        if (length > limits.maxStringLength()) {
+            throw stringTooLong(length, limits, path);
         }
         String s = parser.getText();
-        checkSurrogates(s);
+        if (mayHaveEscapes) {
+            checkSurrogates(s, path);
+        }
         return s;
     }
 
     private void checkString(String s) {
-        if (s.length() > limits.maxStringLength()) {
-            throw stringTooLong(s.length());
-        }
-        checkSurrogates(s);
+        checkName(s, limits, mayHaveEscapes, path);
     }
 
-    private FormatException stringTooLong(int length) {
+    /** Checks a member name's length and, when the input has escapes, its surrogates. */
+    static void checkName(String s, JsonLimits limits, boolean mayHaveEscapes, JsonPathTracker path) {
+        if (s.length() > limits.maxStringLength()) {
+            throw stringTooLong(s.length(), limits, path);
+        }
+        if (mayHaveEscapes) {
+            checkSurrogates(s, path);
+        }
+    }
+
+    static FormatException duplicate(String key, JsonPathTracker path) {
+        path.key(key);
+        return new FormatException(ErrorCode.JSON_DUPLICATE_KEY, "member " + JsonPathTracker.quote(key)
+                + " appears twice at " + path + "; remove one of them (RFC 8785 requires unique member names)");
+    }
+
+    static FormatException stringTooLong(int length, JsonLimits limits, JsonPathTracker path) {
         return new FormatException(ErrorCode.JSON_TOO_LARGE, "a string of " + length + " UTF-16 code units at " + path
                 + " exceeds the limit of " + limits.maxStringLength() + "; shorten it or raise JsonLimits.maxStringLength");
     }
 
     /** Raw surrogates were refused as invalid UTF-8, so only escapes (backslash-u) can produce unpaired ones. */
-    private void checkSurrogates(String s) {
-        if (!mayHaveEscapes) {
-            return;
-        }
+    private static void checkSurrogates(String s, JsonPathTracker path) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw new FormatException(ErrorCode.JSON_LONE_SURROGATE, String.format(Locale.ROOT,
-                            "unpaired surrogate \\u%04x at UTF-16 index %d of a string at %s; pair a high surrogate "
-                                    + "(\\ud800-\\udbff) with a low one (\\udc00-\\udfff) or remove it", (int) c, i, path));
+                    throw loneSurrogate(c, i, path);
                 }
             }
         }
     }
 
-    private JsonNumber number() throws IOException {
+    static FormatException loneSurrogate(char c, int index, JsonPathTracker path) {
+        return new FormatException(ErrorCode.JSON_LONE_SURROGATE, String.format(Locale.ROOT,
+                "unpaired surrogate \\u%04x at UTF-16 index %d of a string at %s; pair a high surrogate "
+                        + "(\\ud800-\\udbff) with a low one (\\udc00-\\udfff) or remove it", (int) c, index, path));
+    }
+
+    /** Reads the current number token as a finite double, refusing NaN, Infinity and overflow. */
+    static double number(JsonParser parser, JsonToken token, JsonPathTracker path) throws IOException {
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getTextLength() <= 18) {
+            return parser.getLongValue(); // at most 18 digits: exact as a long, rounded once to double
+        }
+        if (parser.isNaN()) {
+            throw new FormatException(ErrorCode.JSON_NUMBER_OUT_OF_RANGE, JsonPathTracker.abbreviate(parser.getText())
+                    + " at " + path + where(parser.currentTokenLocation())
+                    + " is not a JSON number; JSON has no NaN or Infinity, use null or a string instead");
+        }
         String text = parser.getText();
         double d = Double.parseDouble(text);
         if (!Double.isFinite(d)) {
@@ -227,13 +267,7 @@ final class JsonReader {
                     + " at " + path + " overflows an IEEE 754 double (largest magnitude 1.7976931348623157e+308); "
                     + "send a smaller number or encode it as a string");
         }
-        return new JsonNumber(d);
-    }
-
-    private JsonNumber nonNumeric() throws IOException {
-        throw new FormatException(ErrorCode.JSON_NUMBER_OUT_OF_RANGE, JsonPathTracker.abbreviate(parser.getText())
-                + " at " + path + where(parser.currentTokenLocation())
-                + " is not a JSON number; JSON has no NaN or Infinity, use null or a string instead");
+        return d;
     }
 
     /** Rewords jackson's message where it refers to its own settings or to extensions that are refused here. */
@@ -243,7 +277,7 @@ final class JsonReader {
         return m.replace("Number (or 'NaN'/'+INF'/'-INF')", "Number");
     }
 
-    private static String where(JsonLocation location) {
+    static String where(JsonLocation location) {
         if (location == null) {
             return "";
         }

@@ -8,17 +8,24 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a {@link JsonValue} tree as RFC 8785 canonical UTF-8 bytes into a growing byte array.
+ * Writes RFC 8785 canonical UTF-8 bytes: whole {@link JsonValue} trees, or token by token for
+ * {@link JsonCanonicalizer}.
  *
  * <p>One instance writes one document and is not thread-safe. Objects are already sorted (see
  * {@link JsonObject}); strings escape only what RFC 8785 section 3.2.2.2 requires; numbers use
- * {@link EcmaNumberFormat}.
+ * {@link EcmaNumberFormat}. Output goes into a per-thread scratch buffer (kept up to 64 KiB) and
+ * is copied out once at the end; each thread also keeps up to 256 encoded member names.
  */
 final class JsonWriter {
     private static final double EXACT_INTEGER_LIMIT = 9007199254740992.0; // 2^53
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** For ASCII: 0 = literal, otherwise the character after the backslash ('u' = six-byte form). */
     private static final byte[] ESCAPES = new byte[128];
+    /** Up to this length strings are copied char by char; longer ones are encoded in bulk. */
+    private static final int SHORT_STRING = 24;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final int MAX_KEPT = 64 * 1024;
+    private static final int NAME_CACHE_SIZE = 256; // power of two
 
     static {
         for (int c = 0; c < 0x20; c++) {
@@ -33,28 +40,61 @@ final class JsonWriter {
         ESCAPES['\t'] = 't';
     }
 
-    /** Up to this length strings are copied char by char; longer ones are encoded in bulk. */
-    private static final int SHORT_STRING = 24;
-
+    private final Scratch scratch;
     private byte[] buf;
     private int len;
 
-    /** Per-thread scratch buffer, so that a write allocates only its result; large buffers are not kept. */
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
-    private static final int MAX_KEPT = 64 * 1024;
+    /**
+     * A thread's reusable output buffer and a small cache of encoded member names. jackson hands out
+     * the same String instance for a name each time it parses it, so names are looked up by identity.
+     */
+    private static final class Scratch {
+        byte[] buf = new byte[4096];
+        byte[] moved = new byte[1024];
+        final String[] names = new String[NAME_CACHE_SIZE];
+        final byte[][] encodedNames = new byte[NAME_CACHE_SIZE][];
+    }
 
-    private JsonWriter(byte[] buf) {
-        this.buf = buf;
+    private JsonWriter(Scratch scratch, int sizeHint) {
+        this.scratch = scratch;
+        this.buf = scratch.buf.length >= sizeHint ? scratch.buf : new byte[sizeHint];
+    }
+
+    /** Starts writing into this thread's scratch buffer; finish with {@link #finish()}. */
+    static JsonWriter open(int sizeHint) {
+        return new JsonWriter(SCRATCH.get(), sizeHint);
+    }
+
+    /** Returns a copy of the bytes written and keeps a grown buffer for the next write on this thread. */
+    byte[] finish() {
+        if (buf != scratch.buf && buf.length <= MAX_KEPT) {
+            scratch.buf = buf;
+        }
+        return Arrays.copyOf(buf, len);
+    }
+
+    /** Writes {@code "name":}, from the per-thread cache when this very String was written before. */
+    void memberName(String name) {
+        int slot = name.hashCode() & (NAME_CACHE_SIZE - 1);
+        byte[] encoded = scratch.names[slot] == name ? scratch.encodedNames[slot] : null;
+        if (encoded == null) {
+            int start = len;
+            string(name);
+            raw(':');
+            if (len - start <= 64) {
+                encoded = Arrays.copyOfRange(buf, start, len);
+                scratch.names[slot] = name;
+                scratch.encodedNames[slot] = encoded;
+            }
+            return;
+        }
+        append(encoded, 0, encoded.length);
     }
 
     static byte[] write(JsonValue value, int sizeHint) {
-        byte[] scratch = SCRATCH.get();
-        JsonWriter w = new JsonWriter(scratch.length >= sizeHint ? scratch : new byte[sizeHint]);
+        JsonWriter w = open(sizeHint);
         w.value(value);
-        if (w.buf != scratch && w.buf.length <= MAX_KEPT) {
-            SCRATCH.set(w.buf);
-        }
-        return Arrays.copyOf(w.buf, w.len);
+        return w.finish();
     }
 
     private void value(JsonValue v) {
@@ -81,9 +121,7 @@ final class JsonWriter {
                 ensure(1);
                 buf[len++] = ',';
             }
-            string(o.keyAt(i));
-            ensure(1);
-            buf[len++] = ':';
+            memberName(o.keyAt(i));
             value(o.valueAt(i));
         }
         ensure(1);
@@ -104,7 +142,7 @@ final class JsonWriter {
         buf[len++] = ']';
     }
 
-    private void number(double d) {
+    void number(double d) {
         if (d == (long) d && Math.abs(d) < EXACT_INTEGER_LIMIT) {
             integer((long) d);
         } else {
@@ -112,7 +150,7 @@ final class JsonWriter {
         }
     }
 
-    private void string(String s) {
+    void string(String s) {
         int n = s.length();
         if (n <= SHORT_STRING) {
             shortString(s, n);
@@ -161,33 +199,11 @@ final class JsonWriter {
             char c = s.charAt(i);
             ensure(6);
             if (c < 0x80) {
-                byte e = ESCAPES[c];
-                if (e == 0) {
-                    buf[len++] = (byte) c;
-                } else if (e != 'u') {
-                    buf[len++] = '\\';
-                    buf[len++] = e;
-                } else {
-                    buf[len++] = '\\';
-                    buf[len++] = 'u';
-                    buf[len++] = '0';
-                    buf[len++] = '0';
-                    buf[len++] = HEX[c >> 4];
-                    buf[len++] = HEX[c & 0xF];
-                }
-            } else if (c < 0x800) {
-                buf[len++] = (byte) (0xC0 | c >> 6);
-                buf[len++] = (byte) (0x80 | c & 0x3F);
+                escapeAscii(c);
             } else if (!Character.isSurrogate(c)) {
-                buf[len++] = (byte) (0xE0 | c >> 12);
-                buf[len++] = (byte) (0x80 | c >> 6 & 0x3F);
-                buf[len++] = (byte) (0x80 | c & 0x3F);
+                utf8(c);
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                buf[len++] = (byte) (0xF0 | cp >> 18);
-                buf[len++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                buf[len++] = (byte) (0x80 | cp & 0x3F);
+                codePoint(Character.toCodePoint(c, s.charAt(++i)));
             } else {
                 throw new FormatException(ErrorCode.JSON_LONE_SURROGATE, String.format(Locale.ROOT,
                         "cannot write unpaired surrogate \\u%04x at UTF-16 index %d of string %s as UTF-8; "
@@ -214,12 +230,119 @@ final class JsonWriter {
         len = end;
     }
 
-    private void ascii(String s) {
+    void ascii(String s) {
         int n = s.length();
         ensure(n);
         for (int i = 0; i < n; i++) {
             buf[len++] = (byte) s.charAt(i);
         }
+    }
+
+    void raw(char c) {
+        ensure(1);
+        buf[len++] = (byte) c;
+    }
+
+    int position() {
+        return len;
+    }
+
+    /**
+     * Moves bytes [from, position) out and rewinds to {@code from}; returns the per-thread array now
+     * holding them at index 0, valid until the next cut.
+     */
+    byte[] cut(int from) {
+        int n = len - from;
+        byte[] moved = scratch.moved;
+        if (moved.length < n) {
+            moved = new byte[Math.max(n, moved.length * 2)];
+            if (moved.length <= MAX_KEPT) {
+                scratch.moved = moved;
+            }
+        }
+        System.arraycopy(buf, from, moved, 0, n);
+        len = from;
+        return moved;
+    }
+
+    void append(byte[] src, int from, int to) {
+        ensure(to - from);
+        System.arraycopy(src, from, buf, len, to - from);
+        len += to - from;
+    }
+
+    /**
+     * Writes {@code cs[off, off + n)} as a string literal.
+     *
+     * @return -1, or the index (relative to {@code off}) of an unpaired surrogate, in which case the
+     *     output is incomplete and the caller must fail
+     */
+    int chars(char[] cs, int off, int n) {
+        ensure(n + 2);
+        byte[] b = buf;
+        int p = len;
+        b[p++] = '"';
+        int i = off;
+        int end = off + n;
+        for (; i < end; i++) {
+            char c = cs[i];
+            if (c >= 0x80 || ESCAPES[c] != 0) {
+                break;
+            }
+            b[p++] = (byte) c;
+        }
+        len = p;
+        for (; i < end; i++) {
+            char c = cs[i];
+            ensure(6);
+            if (c < 0x80) {
+                escapeAscii(c);
+            } else if (!Character.isSurrogate(c)) {
+                utf8(c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(cs[i + 1])) {
+                codePoint(Character.toCodePoint(c, cs[++i]));
+            } else {
+                return i - off;
+            }
+        }
+        ensure(1);
+        buf[len++] = '"';
+        return -1;
+    }
+
+    private void escapeAscii(char c) {
+        byte e = ESCAPES[c];
+        if (e == 0) {
+            buf[len++] = (byte) c;
+        } else if (e != 'u') {
+            buf[len++] = '\\';
+            buf[len++] = e;
+        } else {
+            buf[len++] = '\\';
+            buf[len++] = 'u';
+            buf[len++] = '0';
+            buf[len++] = '0';
+            buf[len++] = HEX[c >> 4];
+            buf[len++] = HEX[c & 0xF];
+        }
+    }
+
+    private void utf8(char c) {
+        if (c < 0x800) {
+            buf[len++] = (byte) (0xC0 | c >> 6);
+            buf[len++] = (byte) (0x80 | c & 0x3F);
+        } else {
+            buf[len++] = (byte) (0xE0 | c >> 12);
+            buf[len++] = (byte) (0x80 | c >> 6 & 0x3F);
+            buf[len++] = (byte) (0x80 | c & 0x3F);
+        }
+    }
+
+    private void codePoint(int cp) {
+        buf[len++] = (byte) (0xF0 | cp >> 18);
+        buf[len++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        buf[len++] = (byte) (0x80 | cp & 0x3F);
     }
 
     private void ensure(int extra) {

@@ -67,4 +67,80 @@ final class MemberSupport {
             }
         }
     }
+
+    /** Returns the indices {@code from..to-1} ordered by {@code keys[index]}; stable, O(n log n). */
+    static int[] order(String[] keys, int from, int to) {
+        int n = to - from;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = from + i;
+        }
+        mergeSort(keys, order, n <= INSERTION_SORT_MAX ? order : order.clone(), 0, n);
+        return order;
+    }
+
+    /** Sorts [lo, hi) of {@code order} by key; {@code scratch} holds the same content on entry. */
+    private static void mergeSort(String[] keys, int[] order, int[] scratch, int lo, int hi) {
+        if (hi - lo <= INSERTION_SORT_MAX) {
+            for (int i = lo + 1; i < hi; i++) {
+                int v = order[i];
+                int j = i - 1;
+                while (j >= lo && keys[order[j]].compareTo(keys[v]) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        mergeSort(keys, scratch, order, lo, mid);
+        mergeSort(keys, scratch, order, mid, hi);
+        int i = lo;
+        int j = mid;
+        for (int o = lo; o < hi; o++) {
+            if (j >= hi || (i < mid && keys[scratch[i]].compareTo(keys[scratch[j]]) <= 0)) {
+                order[o] = scratch[i++];
+            } else {
+                order[o] = scratch[j++];
+            }
+        }
+    }
+
+    /**
+     * Sorts the members [from, to) of three parallel arrays by name, in place; stable. Small ranges
+     * (the usual case) need no allocation.
+     */
+    static void sortMembers(String[] keys, int[] starts, int[] ends, int from, int to) {
+        if (to - from > INSERTION_SORT_MAX) {
+            int[] order = order(keys, from, to);
+            String[] k = new String[order.length];
+            int[] s = new int[order.length];
+            int[] e = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                k[i] = keys[order[i]];
+                s[i] = starts[order[i]];
+                e[i] = ends[order[i]];
+            }
+            System.arraycopy(k, 0, keys, from, k.length);
+            System.arraycopy(s, 0, starts, from, s.length);
+            System.arraycopy(e, 0, ends, from, e.length);
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            String k = keys[i];
+            int s = starts[i];
+            int e = ends[i];
+            int j = i - 1;
+            while (j >= from && keys[j].compareTo(k) > 0) {
+                keys[j + 1] = keys[j];
+                starts[j + 1] = starts[j];
+                ends[j + 1] = ends[j];
+                j--;
+            }
+            keys[j + 1] = k;
+            starts[j + 1] = s;
+            ends[j + 1] = e;
+        }
+    }
 }

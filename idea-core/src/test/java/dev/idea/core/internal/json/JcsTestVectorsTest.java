@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -91,6 +97,42 @@ class JcsTestVectorsTest {
 
         assertEquals("\"\\u0000\\u0001\\b\\t\\n\\u000b\\f\\r\\u001f \\\"/\\\\\u007f\u0080\u2028\ud83d\ude00\"",
                 new String(actual, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void canonicalize_namesSharingACacheSlot_areEachWrittenCorrectly() {
+        // "Aa" and "BB" have the same String.hashCode, so they compete for one slot of the name cache.
+        byte[] input = "{\"BB\":{\"Aa\":1,\"BB\":2},\"Aa\":[{\"BB\":3,\"Aa\":4}]}".getBytes(StandardCharsets.UTF_8);
+        String expected = "{\"Aa\":[{\"Aa\":4,\"BB\":3}],\"BB\":{\"Aa\":1,\"BB\":2}}";
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(expected, new String(Json.canonicalize(input, JsonLimits.DEFAULT), StandardCharsets.UTF_8));
+            assertEquals(expected, new String(Json.write(Json.parse(input, JsonLimits.DEFAULT)), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void canonicalize_concurrentCallers_allGetTheReferenceBytes() throws Exception {
+        byte[] input = resource("/jcs/input/weird.json");
+        byte[] expected = resource("/jcs/output/weird.json");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    boolean same = true;
+                    for (int i = 0; i < 200; i++) {
+                        same &= Arrays.equals(expected, Json.canonicalize(input, JsonLimits.DEFAULT));
+                    }
+                    return same;
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertEquals(true, r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static byte[] resource(String path) throws IOException {

@@ -15,10 +15,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every refusal of the strict parser, with its error code and the place it names. */
 class JsonStrictnessTest {
 
+    /** Asserts that parse and the one-pass canonicalize both refuse the input, with the same message. */
     private static FormatException refuse(byte[] input, JsonLimits limits, ErrorCode expected) {
         FormatException e = assertThrows(FormatException.class, () -> Json.parse(input, limits));
         assertEquals(expected, e.errorCode(), e.getMessage());
         assertEquals(null, e.getCause(), "no parser exception may leak as a cause");
+        FormatException c = assertThrows(FormatException.class, () -> Json.canonicalize(input, limits));
+        assertEquals(e.getMessage(), c.getMessage());
         return e;
     }
 
@@ -211,6 +214,18 @@ class JsonStrictnessTest {
     void parse_trailingGarbage_isMalformedWithLocation() {
         FormatException e = refuse("{\"a\":1}\n  x", ErrorCode.JSON_MALFORMED);
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void canonicalize_manyMembersInReverseOrder_equalsWriteOfParse() {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 999; i >= 0; i--) {
+            sb.append(i < 999 ? "," : "").append("\"m").append(i).append("\":{\"z\":[").append(i).append(",{\"b\":1,\"a\":2}],\"y\":null}");
+        }
+        byte[] input = sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
+
+        assertEquals(new String(Json.write(Json.parse(input, JsonLimits.DEFAULT)), StandardCharsets.UTF_8),
+                new String(Json.canonicalize(input, JsonLimits.DEFAULT), StandardCharsets.UTF_8));
     }
 
     @Test
