@@ -50,7 +50,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       dominates);</li>
  *   <li>{@code fullPipeline50MB}: a typical 50 MB tar.gz (text sources, binaries, an SBOM and a
  *       LICENSE) unpacked into the sandbox and checked by every validator found on the class path
- *       (override with {@code -Didea.bench.validators=id,id}).</li>
+ *       (override with {@code -Didea.bench.validators=id,id}); when none is found, by
+ *       {@link LineScanner}, a stand-in that reads every file line by line.</li>
  * </ul>
  *
  * <p>Throughput in MB/s is {@code 268.4 / score} for the 256 MB benchmarks (score in seconds per
@@ -87,8 +88,11 @@ public class ValidationBenchmark {
         Path sandboxes = dir.resolve("sandboxes");
         formatOnly = new PackageValidation(ValidationProfile.none(), limits, sandboxes, null, 1);
         String ids = System.getProperty("idea.bench.validators", discoveredIds());
-        full = new PackageValidation(ids.isEmpty() ? ValidationProfile.none()
-                : ValidationProfile.fromProperties(Map.of("idea.validation." + TYPE + ".validators", ids), List.of()),
+        if (ids.isEmpty()) {
+            ids = LineScanner.ID; // no built-in validator on the class path: a content-reading stand-in
+        }
+        full = new PackageValidation(ValidationProfile.fromProperties(
+                Map.of("idea.validation." + TYPE + ".validators", ids), List.of(new LineScanner())),
                 limits, sandboxes, null, 1);
     }
 

@@ -10,6 +10,7 @@ import dev.idea.core.internal.json.JsonObject;
 import dev.idea.spi.validation.PackageValidator;
 import dev.idea.spi.validation.ValidatorSettings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Which validators run for each package type, with which settings, read from properties:
@@ -72,7 +74,7 @@ public final class ValidationProfile {
         sorted.forEach((key, value) -> {
             if (key.startsWith(PREFIX) && key.endsWith(VALIDATORS) && key.length() > PREFIX.length() + VALIDATORS.length()) {
                 String type = key.substring(PREFIX.length(), key.length() - VALIDATORS.length());
-                lists.put(type, ValidatorSettings.of(Map.of("v", value)).list("v"));
+                lists.put(type, Arrays.stream(value.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList());
             }
         });
         if (lists.isEmpty()) {
@@ -101,7 +103,7 @@ public final class ValidationProfile {
     private static List<ConfiguredValidator> configure(String type, List<String> ids, SortedMap<String, String> properties,
                                                        SortedMap<String, PackageValidator> available) {
         List<ConfiguredValidator> out = new ArrayList<>();
-        for (String id : new java.util.TreeSet<>(ids)) {
+        for (String id : new TreeSet<>(ids)) {
             PackageValidator validator = available.get(id);
             if (validator == null) {
                 throw new ConfigurationException(ErrorCode.VALIDATOR_UNAVAILABLE, PREFIX + type + VALIDATORS + " names validator \""
