@@ -6,6 +6,8 @@ module dev.idea.api {
     exports dev.idea.api;
     exports dev.idea.api.engine;
     exports dev.idea.api.simulation;
+    exports dev.idea.api.rules;
 
     uses dev.idea.api.engine.IdeaEngine;
+    uses dev.idea.api.rules.RulePlannerFactory;
 }

@@ -85,6 +85,12 @@ public enum ErrorCode {
     VALIDATION_FAILED("IDEA-3108", "the package failed validation"),
     /** A validator named in the configuration is not installed, or a validation setting is invalid. */
     VALIDATOR_UNAVAILABLE("IDEA-3109", "a configured validator is not available"),
+    /** An SPDX license expression does not follow the SPDX grammar (SPDX 2.3 annex D). */
+    LICENSE_EXPRESSION_INVALID("IDEA-3200", "an SPDX license expression is malformed"),
+    /** An SBOM document (CycloneDX or SPDX JSON) is malformed or of an unsupported version. */
+    SBOM_INVALID("IDEA-3201", "an SBOM document is malformed or of an unsupported version"),
+    /** A package URL (purl) does not follow the purl specification. */
+    PACKAGE_URL_INVALID("IDEA-3202", "a package URL is malformed"),
 
     // 4xxx: audit chain
     /** An event's stored hash differs from the hash of its content. */
@@ -125,6 +131,20 @@ public enum ErrorCode {
     STORAGE_KEY_INVALID("IDEA-6004", "a storage key or log name is invalid"),
     /** The record or blob does not exist. */
     STORAGE_NOT_FOUND("IDEA-6005", "the record or blob does not exist"),
+
+    // 85xx: rules and plans
+    /** No built-in policy has the requested id. */
+    RULE_POLICY_NOT_FOUND("IDEA-8501", "no policy has the requested id"),
+    /** A policy document is malformed or inconsistent (schema, duplicate ids, unknown predicate). */
+    RULE_POLICY_INVALID("IDEA-8502", "a rule policy is malformed or inconsistent"),
+    /** A predicate or check expression does not parse or exceeds the expression limits. */
+    RULE_EXPRESSION_INVALID("IDEA-8503", "a rule expression is invalid"),
+    /** A rule context is not a well-formed JSON object within the context limits. */
+    RULE_CONTEXT_INVALID("IDEA-8504", "a rule context is malformed"),
+    /** A weights file (rules.yaml) is malformed, or gives a negative, missing or unknown cost. */
+    RULE_WEIGHTS_INVALID("IDEA-8505", "rule weights are malformed or incomplete"),
+    /** A plan was executed against a policy or context other than the one it was made for. */
+    RULE_PLAN_MISMATCH("IDEA-8506", "a rule plan does not belong to this policy or context"),
 
     /** Two submissions for one target raced; retry the submission. */
     CONCURRENT_SUBMISSION("IDEA-7001", "another submission for the same target won a race"),

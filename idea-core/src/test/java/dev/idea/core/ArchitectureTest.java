@@ -24,7 +24,10 @@ class ArchitectureTest {
             "com.fasterxml.jackson..", "dev.idea.core.internal.json..",
             "org.bouncycastle..", "dev.idea.core.internal.crypto..",
             "com.nimbusds..", "dev.idea.core.internal.jose..",
-            "org.apache.commons.rng..", "dev.idea.core.internal.simulation..");
+            "org.apache.commons.rng..", "dev.idea.core.internal.simulation..",
+            "com.github.benmanes.caffeine..", "dev.idea.core.rules..",
+            "org.snakeyaml..", "dev.idea.core.internal.yaml..",
+            "io.micrometer..", "dev.idea.core.rules.telemetry..");
 
     @BeforeAll
     static void importClasses() {

@@ -18,7 +18,7 @@ class ModuleDescriptorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "idea-api;dev.idea.api;dev.idea.api,dev.idea.api.engine,dev.idea.api.simulation",
+        "idea-api;dev.idea.api;dev.idea.api,dev.idea.api.engine,dev.idea.api.rules,dev.idea.api.simulation",
         "idea-spi-kms;dev.idea.spi.kms;dev.idea.spi.kms",
         "idea-spi-storage;dev.idea.spi.storage;dev.idea.spi.storage",
         "idea-spi-kernel;dev.idea.spi.kernel;dev.idea.spi.kernel",
@@ -42,6 +42,9 @@ class ModuleDescriptorTest {
         "idea-core;dev.idea.api.engine.IdeaEngine;dev.idea.core.DefaultIdeaEngine",
         "idea-core;dev.idea.spi.storage.StorageProvider;dev.idea.core.storage.FileSystemStorageProvider",
         "idea-core;dev.idea.spi.kernel.KernelProvider;dev.idea.core.kernel.InProcessKernelProvider",
+        "idea-core;dev.idea.api.rules.RulePlannerFactory;dev.idea.core.rules.DefaultRulePlannerFactory",
+        "idea-core;dev.idea.spi.validation.PackageValidator;dev.idea.core.validation.builtin.LicenseValidator",
+        "idea-core;dev.idea.spi.validation.PackageValidator;dev.idea.core.validation.builtin.SmokeValidator",
         "idea-kms-local;dev.idea.spi.kms.KmsProvider;dev.idea.kms.local.LocalKmsProvider"
     })
     void descriptor_providesItsServicesOnModulePathAndClassPath(String artifact, String service, String implementation)
