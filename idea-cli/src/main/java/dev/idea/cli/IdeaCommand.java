@@ -1,6 +1,7 @@
 package dev.idea.cli;
 
 import dev.idea.api.IdeaException;
+import dev.idea.api.AuditChainException;
 import dev.idea.api.VerificationException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code idea} command: the entry point of the command line and parent of the {@code demo},
- * {@code canon}, {@code verify}, {@code validate} and {@code simulate} subcommands.
+ * {@code canon}, {@code verify}, {@code validate}, {@code audit} and {@code simulate} subcommands.
  *
  * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_VERIFICATION_FAILED} a signature, signer
  * or signed manifest did not verify, or a simulation replay did not match ({@link VerificationException}), {@value #EXIT_ERROR} any other
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
         versionProvider = IdeaCommand.Version.class,
         description = "IDEA: governed, auditable releases from the command line.",
         subcommands = {DemoCommand.class, CanonCommand.class, VerifyCommand.class, ValidateCommand.class,
-            SimulateCommand.class,
+            AuditCommand.class, SimulateCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = IdeaCommand.EXIT_CODES_HEADING,
         exitCodeList = {IdeaCommand.EXIT_CODE_0, IdeaCommand.EXIT_CODE_1, IdeaCommand.EXIT_CODE_2})
@@ -105,7 +106,7 @@ public final class IdeaCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: give one of demo, canon, verify, validate, simulate");
+                "Missing command: give one of demo, canon, verify, validate, audit, simulate");
     }
 
     /**
@@ -136,7 +137,7 @@ public final class IdeaCommand implements Runnable {
             err.println("(an unexpected failure: run again with --verbose for the stack trace and report it)");
         }
         err.flush();
-        return failure instanceof VerificationException ? EXIT_VERIFICATION_FAILED : EXIT_ERROR;
+        return failure instanceof VerificationException || failure instanceof AuditChainException ? EXIT_VERIFICATION_FAILED : EXIT_ERROR;
     }
 
     /** IdeaException messages already start with the code, e.g. {@code IDEA-1002 JSON_DUPLICATE_KEY: …}. */
