@@ -3,6 +3,7 @@ package dev.idea.core.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.AfterAll;
 import dev.idea.api.Bytes;
 import dev.idea.api.ValidationException;
 import dev.idea.api.ValidationLimits;
@@ -30,12 +31,16 @@ class ArchiveFuzzTest {
 
     private static Path parent() {
         try {
-            Path dir = Files.createTempDirectory("idea-archive-fuzz");
-            dir.toFile().deleteOnExit();
-            return dir.resolve("sandboxes");
+            return Files.createTempDirectory("idea-archive-fuzz").resolve("sandboxes");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @AfterAll
+    static void removeTemporaryDirectory() throws IOException {
+        Files.deleteIfExists(PARENT);
+        Files.deleteIfExists(PARENT.getParent());
     }
 
     @FuzzTest(maxDuration = "60s")
