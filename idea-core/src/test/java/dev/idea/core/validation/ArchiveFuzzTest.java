@@ -3,7 +3,6 @@ package dev.idea.core.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.AfterAll;
 import dev.idea.api.Bytes;
 import dev.idea.api.ValidationException;
 import dev.idea.api.ValidationLimits;
@@ -12,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 
 /**
  * Fuzzes the archive reader with Jazzer: whatever the bytes, unpacking either succeeds or throws a
