@@ -65,6 +65,26 @@ public enum ErrorCode {
     PACKAGE_SOURCE_UNAVAILABLE("IDEA-3005", "the package source cannot be read"),
     /** A manifest or submission field is missing or out of range. */
     MANIFEST_INVALID("IDEA-3006", "a manifest field is missing or invalid"),
+    /** An archive entry's path is absolute or climbs out of the package with {@code ..} (zip-slip). */
+    ARCHIVE_PATH_TRAVERSAL("IDEA-3100", "an archive entry path is absolute or leaves the package"),
+    /** A symbolic or hard link in the archive points outside the package, or an entry goes through a link. */
+    ARCHIVE_LINK_ESCAPE("IDEA-3101", "an archive link points outside the package"),
+    /** An archive expands beyond the compression-ratio or uncompressed-size limits. */
+    ARCHIVE_BOMB("IDEA-3102", "the archive expands beyond the compression limits"),
+    /** An archive holds more entries than the limit. */
+    ARCHIVE_TOO_MANY_ENTRIES("IDEA-3103", "the archive has too many entries"),
+    /** An archive entry path nests deeper, or is longer, than the limit. */
+    ARCHIVE_TOO_DEEP("IDEA-3104", "an archive entry path is nested too deep"),
+    /** Two archive entries have the same normalized path, or a file and a directory collide. */
+    ARCHIVE_DUPLICATE_ENTRY("IDEA-3105", "the archive has a duplicate entry"),
+    /** An archive entry name is not valid UTF-8 or holds control characters. */
+    ARCHIVE_NAME_ENCODING("IDEA-3106", "an archive entry name is not valid UTF-8"),
+    /** An archive entry is of a type packages may not hold (device, FIFO, sparse file). */
+    ARCHIVE_ENTRY_UNSUPPORTED("IDEA-3107", "an archive entry type is not allowed"),
+    /** One or more validators failed, errored or timed out, so the package is refused. */
+    VALIDATION_FAILED("IDEA-3108", "the package failed validation"),
+    /** A validator named in the configuration is not installed, or a validation setting is invalid. */
+    VALIDATOR_UNAVAILABLE("IDEA-3109", "a configured validator is not available"),
     /** An SPDX license expression does not follow the SPDX grammar (SPDX 2.3 annex D). */
     LICENSE_EXPRESSION_INVALID("IDEA-3200", "an SPDX license expression is malformed"),
     /** An SBOM document (CycloneDX or SPDX JSON) is malformed or of an unsupported version. */
