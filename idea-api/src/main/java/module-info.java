@@ -7,7 +7,9 @@ module dev.idea.api {
     exports dev.idea.api.engine;
     exports dev.idea.api.simulation;
     exports dev.idea.api.rules;
+    exports dev.idea.api.identity;
 
     uses dev.idea.api.engine.IdeaEngine;
     uses dev.idea.api.rules.RulePlannerFactory;
+    uses dev.idea.api.identity.IdentityVerifierFactory;
 }
