@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,6 +137,16 @@ public final class FakeIdentityProvider implements AutoCloseable {
      */
     public synchronized String currentKeyId() {
         return current.kid();
+    }
+
+    /**
+     * Returns the public key of a key, e.g. to verify a token with the JDK alone in a baseline.
+     *
+     * @param kid the key id
+     * @return the JDK public key (RSA, EC or EdEC)
+     */
+    public PublicKey publicKey(String kid) {
+        return key(kid).publicKey();
     }
 
     /**

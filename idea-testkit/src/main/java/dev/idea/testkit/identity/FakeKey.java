@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -52,6 +53,10 @@ final class FakeKey {
 
     JwsAlgorithm algorithm() {
         return algorithm;
+    }
+
+    PublicKey publicKey() {
+        return keyPair.getPublic();
     }
 
     byte[] publicKeySpki() {
