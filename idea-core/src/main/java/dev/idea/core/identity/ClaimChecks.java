@@ -2,6 +2,7 @@ package dev.idea.core.identity;
 
 import dev.idea.api.ErrorCode;
 import dev.idea.api.identity.IdentityException;
+import dev.idea.core.internal.jose.ClaimText;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,10 +98,6 @@ final class ClaimChecks {
     }
 
     private static String describe(Object value) {
-        if (value == null) {
-            return "missing";
-        }
-        String text = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return ClaimText.printable(value);
     }
 }

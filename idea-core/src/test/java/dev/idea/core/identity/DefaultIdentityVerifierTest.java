@@ -264,6 +264,14 @@ class DefaultIdentityVerifierTest {
     }
 
     @Test
+    void verify_controlCharactersInTokenValues_neverReachTheMessage() {
+        assertThatThrownBy(() -> verifier.verify(idp.token().header("kid", "x\nFAKE LOG LINE").sign()))
+                .hasMessageContaining("x?FAKE LOG LINE").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> verifier.verify(idp.token().issuer("evil\r\nx".repeat(100)).sign()))
+                .hasMessageNotContaining("\r").hasMessageNotContaining("\n");
+    }
+
+    @Test
     void verify_afterRotation_newKidIsFetchedAndAccepted() {
         verifier.verify(idp.token().sign());
         String next = idp.rotate();

@@ -121,16 +121,16 @@ public final class JwsTokenVerifier {
             throw malformed("its header has no alg string");
         }
         if (alg.toLowerCase(Locale.ROOT).equals("none")) {
-            throw new IdentityException(ErrorCode.IDENTITY_ALGORITHM_REFUSED, "the token is unsecured (alg " + alg
+            throw new IdentityException(ErrorCode.IDENTITY_ALGORITHM_REFUSED, "the token is unsecured (alg " + ClaimText.printable(alg)
                     + "); only signed tokens are accepted");
         }
         if (alg.toUpperCase(Locale.ROOT).startsWith("HS")) {
-            throw new IdentityException(ErrorCode.IDENTITY_ALGORITHM_REFUSED, "the token uses the HMAC algorithm " + alg
+            throw new IdentityException(ErrorCode.IDENTITY_ALGORITHM_REFUSED, "the token uses the HMAC algorithm " + ClaimText.printable(alg)
                     + ", which is never accepted: the issuer's JWKS holds public keys, and using one as an HMAC secret"
                     + " is the key-confusion attack");
         }
         if (!allowedAlgorithms.contains(alg)) {
-            throw new IdentityException(ErrorCode.IDENTITY_ALGORITHM_REFUSED, "the token's algorithm " + alg
+            throw new IdentityException(ErrorCode.IDENTITY_ALGORITHM_REFUSED, "the token's algorithm " + ClaimText.printable(alg)
                     + " is not allowed; allowed are " + allowedAlgorithms + " (OidcOptions.allowedAlgorithms)");
         }
         return alg;
@@ -169,7 +169,7 @@ public final class JwsTokenVerifier {
     }
 
     private IdentityException unknownKey(String kid, KeySet keys, boolean rateLimited) {
-        StringBuilder message = new StringBuilder("no usable key with kid ").append(kid).append(" in the JWKS fetched at ")
+        StringBuilder message = new StringBuilder("no usable key with kid ").append(ClaimText.printable(kid)).append(" in the JWKS fetched at ")
                 .append(keys.fetchedAt()).append(" (kids: ").append(keys.kids()).append(')');
         for (String reason : keys.skipped()) {
             if (reason.startsWith(kid + ":")) {
