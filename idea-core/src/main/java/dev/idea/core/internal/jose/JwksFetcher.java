@@ -5,6 +5,7 @@ import dev.idea.api.identity.IdentityException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,7 +64,9 @@ final class JwksFetcher {
             throw unavailable("did not answer within " + timeout, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw unavailable("failed: " + cause, cause);
+            throw cause instanceof HttpTimeoutException
+                    ? unavailable("did not answer within " + timeout, cause)
+                    : unavailable("failed: " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.cancel(true);
