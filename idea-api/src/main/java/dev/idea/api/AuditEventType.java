@@ -13,7 +13,9 @@ public enum AuditEventType {
     /** A manifest was created; the payload digest is the manifest digest. */
     MANIFEST_CREATE("manifest.create"),
     /** The kernel signed a manifest; the event carries the manifestSignatureId. */
-    SIGN("manifest.sign");
+    SIGN("manifest.sign"),
+    /** A checkpoint of the audit log was anchored by the kernel; attributes hold the receipt. */
+    ANCHOR("audit.anchor");
 
     private final String wireName;
 

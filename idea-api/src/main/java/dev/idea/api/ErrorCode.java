@@ -81,6 +81,36 @@ public enum ErrorCode {
     AUDIT_SEQUENCE_BROKEN("IDEA-4003", "audit event sequence numbers are not contiguous"),
     /** A stored audit event cannot be decoded. */
     AUDIT_EVENT_MALFORMED("IDEA-4004", "a stored audit event cannot be decoded"),
+    /** An inclusion or consistency proof does not verify (RFC 9162). */
+    MERKLE_PROOF_INVALID("IDEA-4100", "a Merkle inclusion or consistency proof does not verify"),
+    /** An audit event's seq is ahead of its position: events are missing. */
+    AUDIT_GAP("IDEA-4101", "audit events are missing (gap in sequence numbers)"),
+    /** An audit event repeats the previous event. */
+    AUDIT_DUPLICATE("IDEA-4102", "an audit event is stored twice"),
+    /** Audit events are out of order. */
+    AUDIT_REORDERED("IDEA-4103", "audit events are out of order"),
+    /** The log's Merkle tree disagrees with a signed checkpoint (split view or rewritten history). */
+    AUDIT_FORK("IDEA-4104", "the audit log disagrees with a signed checkpoint"),
+    /** The log is shorter than a signed checkpoint says it was. */
+    AUDIT_TRUNCATED("IDEA-4105", "the audit log is shorter than a signed checkpoint"),
+    /** A checkpoint or signed note is not in the C2SP format. */
+    CHECKPOINT_MALFORMED("IDEA-4106", "a checkpoint is not a well-formed C2SP signed note"),
+    /** A checkpoint signature by a known key does not verify. */
+    CHECKPOINT_SIGNATURE_INVALID("IDEA-4107", "a checkpoint signature by a known key does not verify"),
+    /** No signature on a checkpoint comes from a trusted key. */
+    CHECKPOINT_UNTRUSTED("IDEA-4108", "no checkpoint signature comes from a trusted key"),
+    /** Fewer trusted witnesses cosigned a checkpoint than the policy requires. */
+    WITNESS_QUORUM_NOT_MET("IDEA-4109", "too few trusted witnesses cosigned the checkpoint"),
+    /** An evidence bundle is truncated, malformed or does not verify. */
+    EVIDENCE_BUNDLE_INVALID("IDEA-4110", "an evidence bundle is malformed or does not verify"),
+    /** Stored Merkle tree nodes disagree with the audit events they are derived from. */
+    AUDIT_TREE_CORRUPT("IDEA-4111", "stored Merkle tree nodes disagree with the audit events"),
+    /** The kernel does not offer checkpoint anchoring. */
+    ANCHOR_UNSUPPORTED("IDEA-4112", "the kernel cannot anchor checkpoints"),
+    /** A per-event signature does not verify. */
+    AUDIT_EVENT_SIGNATURE_INVALID("IDEA-4113", "a per-event audit signature does not verify"),
+    /** Checkpoints must be signed but no KMS signing key is configured. */
+    CHECKPOINT_KEY_MISSING("IDEA-4114", "no key is configured to sign checkpoints"),
 
     // 5xxx: configuration and providers
     /** No provider with the requested id is on the class path or module path. */
@@ -111,6 +141,8 @@ public enum ErrorCode {
     STORAGE_KEY_INVALID("IDEA-6004", "a storage key or log name is invalid"),
     /** The record or blob does not exist. */
     STORAGE_NOT_FOUND("IDEA-6005", "the record or blob does not exist"),
+    /** The database schema was written by a newer release, or a shipped migration was changed after it ran. */
+    STORAGE_SCHEMA_UNSUPPORTED("IDEA-6100", "the database schema does not match this release's migrations"),
 
     // 85xx: rules and plans
     /** No built-in policy has the requested id. */
@@ -127,6 +159,26 @@ public enum ErrorCode {
     RULE_PLAN_MISMATCH("IDEA-8506", "a rule plan does not belong to this policy or context"),
 
     // 9xxx: governance
+    /** A trust store document is malformed or inconsistent (threshold, roles, validity window). */
+    TRUST_STORE_INVALID("IDEA-9001", "a trust store is malformed or inconsistent"),
+    /** A trust store lists the same signer id twice. */
+    TRUST_STORE_DUPLICATE_SIGNER("IDEA-9002", "a trust store lists one signer id twice"),
+    /** A trust store registers the same public key under two signer ids. */
+    TRUST_STORE_KEY_REUSED("IDEA-9003", "a trust store registers one key under two signer ids"),
+    /** A trust store version is not newer than the highest version already accepted. */
+    TRUST_STORE_ROLLBACK("IDEA-9004", "a trust store version is older than one already accepted"),
+    /** A trust store version skips one or more versions after the current one. */
+    TRUST_STORE_VERSION_GAP("IDEA-9005", "a trust store version skips intermediate versions"),
+    /** A trust store version is not signed by a threshold of the previous version's keys and of its own. */
+    TRUST_STORE_THRESHOLD_NOT_MET("IDEA-9006", "a trust store version lacks the signatures its rotation needs"),
+    /** An approval policy is malformed or inconsistent. */
+    APPROVAL_POLICY_INVALID("IDEA-9007", "an approval policy is malformed or inconsistent"),
+    /** An approval statement is malformed. */
+    APPROVAL_INVALID("IDEA-9008", "an approval statement is malformed"),
+    /** The approvals collected do not satisfy the policy for the change's impact. */
+    APPROVAL_THRESHOLD_NOT_MET("IDEA-9009", "the counted approvals do not meet the policy"),
+    /** One approval was refused (other manifest, expired, revoked key, missing role, ...). */
+    APPROVAL_REFUSED("IDEA-9010", "an approval was refused"),
     // 92xx: identities (OIDC / OAuth2 access tokens)
     /** An access token is not a well-formed compact JWS JWT, is too long, or uses an unsupported header. */
     IDENTITY_TOKEN_MALFORMED("IDEA-9201", "an access token is malformed"),

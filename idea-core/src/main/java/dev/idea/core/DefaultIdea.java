@@ -1,22 +1,35 @@
 package dev.idea.core;
 
 import dev.idea.api.AuditEvent;
+import dev.idea.api.Bytes;
 import dev.idea.api.ChainVerification;
+import dev.idea.api.Checkpoint;
+import dev.idea.api.Digest;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.Idea;
 import dev.idea.api.IdeaException;
 import dev.idea.api.Manifest;
+import dev.idea.api.NoteKey;
 import dev.idea.api.PackageSubmission;
 import dev.idea.api.Release;
 import dev.idea.api.SignedManifest;
+import dev.idea.api.StorageException;
+import dev.idea.api.VerificationKey;
+import dev.idea.api.merkle.ConsistencyProof;
+import dev.idea.api.merkle.InclusionProof;
 import dev.idea.core.audit.AuditLog;
+import dev.idea.core.evidence.AuditJsonl;
+import dev.idea.core.evidence.EvidenceBundle;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ReleasePipeline;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /** The running {@link Idea}: delegates to the pipeline, the verifier and the audit log. Thread-safe. */
 final class DefaultIdea implements Idea {
@@ -24,9 +37,12 @@ final class DefaultIdea implements Idea {
     private final AuditLog auditLog;
     private final ManifestVerifier verifier;
     private final List<AutoCloseable> resources;
+    private final Function<String, VerificationKey> signerKeys;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultIdea(ReleasePipeline pipeline, AuditLog auditLog, ManifestVerifier verifier, List<AutoCloseable> resources) {
+    DefaultIdea(ReleasePipeline pipeline, AuditLog auditLog, ManifestVerifier verifier, List<AutoCloseable> resources,
+                Function<String, VerificationKey> signerKeys) {
+        this.signerKeys = signerKeys;
         this.pipeline = pipeline;
         this.auditLog = auditLog;
         this.verifier = verifier;
@@ -67,6 +83,84 @@ final class DefaultIdea implements Idea {
         }
         ensureOpen();
         return auditLog.read(fromSeq, maxCount);
+    }
+
+    @Override
+    public Checkpoint checkpoint() {
+        ensureOpen();
+        return auditLog.checkpoint();
+    }
+
+    @Override
+    public Optional<Checkpoint> latestCheckpoint() {
+        ensureOpen();
+        return auditLog.latestCheckpoint();
+    }
+
+    @Override
+    public Optional<NoteKey> checkpointKey() {
+        ensureOpen();
+        return auditLog.checkpointKey();
+    }
+
+    @Override
+    public InclusionProof inclusionProof(long seq, long treeSize) {
+        ensureOpen();
+        return auditLog.inclusionProof(seq, treeSize);
+    }
+
+    @Override
+    public Digest auditRoot(long treeSize) {
+        ensureOpen();
+        return auditLog.root(treeSize);
+    }
+
+    @Override
+    public ConsistencyProof consistencyProof(long oldSize, long newSize) {
+        ensureOpen();
+        return auditLog.consistencyProof(oldSize, newSize);
+    }
+
+    @Override
+    public void exportEvidenceBundle(String manifestId, OutputStream out) {
+        Objects.requireNonNull(manifestId, "manifestId");
+        Objects.requireNonNull(out, "out");
+        ensureOpen();
+        SignedManifest signed = pipeline.signedManifest(manifestId).orElseThrow(() -> new StorageException(
+                ErrorCode.STORAGE_NOT_FOUND, "no signed manifest is recorded under id \"" + manifestId
+                + "\"; list the manifest ids with idea audit verify or the audit events"));
+        List<Long> seqs = new ArrayList<>();
+        List<Bytes> entries = new ArrayList<>();
+        long size = auditLog.size();
+        for (long seq = 0; seq < size; seq += 1024) {
+            List<AuditEvent> events = auditLog.read(seq, 1024);
+            for (AuditEvent e : events) {
+                if (manifestId.equals(e.subject())) {
+                    seqs.add(e.seq());
+                }
+            }
+        }
+        Checkpoint cp = auditLog.latestCheckpoint().filter(c -> c.treeSize() > seqs.get(seqs.size() - 1))
+                .orElseGet(auditLog::checkpoint);
+        List<EvidenceBundle.ProvenEvent> proven = new ArrayList<>();
+        for (long seq : seqs) {
+            entries.add(auditLog.readRaw(seq, 1).get(0));
+            proven.add(new EvidenceBundle.ProvenEvent(entries.get(entries.size() - 1), auditLog.inclusionProof(seq, cp.treeSize())));
+        }
+        NoteKey logKey = auditLog.checkpointKey().orElseThrow();
+        EvidenceBundle.write(manifestId, signed, proven, cp, logKey, signerKeys.apply(signed.signerId()), out);
+    }
+
+    @Override
+    public void exportAuditJsonl(OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        ensureOpen();
+        long size = auditLog.size();
+        for (long seq = 0; seq < size; seq += 1024) {
+            for (Bytes entry : auditLog.readRaw(seq, 1024)) {
+                AuditJsonl.writeLine(entry, out);
+            }
+        }
     }
 
     @Override

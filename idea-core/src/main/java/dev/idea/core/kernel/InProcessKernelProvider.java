@@ -82,7 +82,7 @@ public final class InProcessKernelProvider implements KernelProvider {
         SignerRegistry registry = context.dataDirectory() == null
                 ? SignerRegistry.inMemory(own)
                 : SignerRegistry.open(context.dataDirectory().resolve("kernel"), own);
-        return new InProcessKernel(own, signingKey, registry);
+        return new InProcessKernel(own, signingKey, registry, context.clock());
     }
 
     private static String signerId(KernelContext context) {
