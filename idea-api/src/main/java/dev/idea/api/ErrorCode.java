@@ -199,6 +199,31 @@ public enum ErrorCode {
     APPROVAL_THRESHOLD_NOT_MET("IDEA-9009", "the counted approvals do not meet the policy"),
     /** One approval was refused (other manifest, expired, revoked key, missing role, ...). */
     APPROVAL_REFUSED("IDEA-9010", "an approval was refused"),
+    // 92xx: identities (OIDC / OAuth2 access tokens)
+    /** An access token is not a well-formed compact JWS JWT, is too long, or uses an unsupported header. */
+    IDENTITY_TOKEN_MALFORMED("IDEA-9201", "an access token is malformed"),
+    /** The token's algorithm is never accepted ({@code none}, HMAC) or is not in the allowed list. */
+    IDENTITY_ALGORITHM_REFUSED("IDEA-9202", "the token's algorithm is refused"),
+    /** The token's algorithm is not the one its key allows (key-confusion attempt). */
+    IDENTITY_ALGORITHM_MISMATCH("IDEA-9203", "the token's algorithm does not fit its key"),
+    /** No key of the issuer's JWKS has the token's {@code kid}, even after a refresh. */
+    IDENTITY_KEY_UNKNOWN("IDEA-9204", "the token's signing key is not in the issuer's JWKS"),
+    /** The token's signature does not verify under the issuer's key. */
+    IDENTITY_SIGNATURE_INVALID("IDEA-9205", "the token's signature does not verify"),
+    /** The token's {@code iss} is not the configured issuer. */
+    IDENTITY_ISSUER_MISMATCH("IDEA-9206", "the token was issued by another issuer"),
+    /** The token's {@code aud} does not hold the configured audience. */
+    IDENTITY_AUDIENCE_MISMATCH("IDEA-9207", "the token is meant for another audience"),
+    /** The token's {@code exp} has passed, beyond the clock skew. */
+    IDENTITY_TOKEN_EXPIRED("IDEA-9208", "the token has expired"),
+    /** The token's {@code nbf} or {@code iat} lies in the future, beyond the clock skew. */
+    IDENTITY_TOKEN_NOT_YET_VALID("IDEA-9209", "the token is not valid yet"),
+    /** A required claim ({@code sub}, {@code exp}) is missing or a claim has the wrong type. */
+    IDENTITY_CLAIM_INVALID("IDEA-9210", "a token claim is missing or has the wrong type"),
+    /** The issuer's JWKS could not be fetched (error status, timeout, malformed or oversized document). */
+    IDENTITY_JWKS_UNAVAILABLE("IDEA-9211", "the issuer's JWKS cannot be fetched"),
+    /** A verified identity lacks the role an operation needs. */
+    IDENTITY_ROLE_MISSING("IDEA-9212", "the identity lacks the required role"),
 
     /** Two submissions for one target raced; retry the submission. */
     CONCURRENT_SUBMISSION("IDEA-7001", "another submission for the same target won a race"),
