@@ -126,6 +126,26 @@ public enum ErrorCode {
     /** A plan was executed against a policy or context other than the one it was made for. */
     RULE_PLAN_MISMATCH("IDEA-8506", "a rule plan does not belong to this policy or context"),
 
+    // 9xxx: governance
+    /** No upgrade exists under the given id. */
+    UPGRADE_NOT_FOUND("IDEA-9101", "no upgrade has this id"),
+    /** The manifest's impact needs no governed upgrade (only HIGH and CRITICAL changes do). */
+    UPGRADE_NOT_GOVERNED("IDEA-9102", "the manifest's impact needs no governed upgrade"),
+    /** The upgrade is not in a state that allows the requested transition. */
+    UPGRADE_STATE_INVALID("IDEA-9103", "the upgrade's state does not allow this transition"),
+    /** The approvals IDEA counted itself do not meet the threshold for the change. */
+    UPGRADE_QUORUM_NOT_MET("IDEA-9104", "the counted approvals do not meet the threshold"),
+    /** The kernel did not report an applied-upgrade or rollback record matching the request. */
+    UPGRADE_KERNEL_RECORD_INVALID("IDEA-9105", "the kernel's upgrade record does not match the request"),
+    /** The kernel provider does not implement governed upgrades. */
+    UPGRADE_UNSUPPORTED("IDEA-9106", "the kernel does not support governed upgrades"),
+    /** An approval handed to an upgrade is malformed, of the wrong payload type, or one too many. */
+    UPGRADE_APPROVAL_INVALID("IDEA-9107", "an approval for an upgrade is malformed or over the limit"),
+    /** A guard policy is malformed or inconsistent (windows, zones, roles, score threshold). */
+    GUARD_POLICY_INVALID("IDEA-9150", "a guard policy is malformed or inconsistent"),
+    /** The guard's gate denied an action; the result lists every reason. */
+    GUARD_DENIED("IDEA-9151", "the guard denied the action"),
+
     /** Two submissions for one target raced; retry the submission. */
     CONCURRENT_SUBMISSION("IDEA-7001", "another submission for the same target won a race"),
     /** The instance was closed. */

@@ -9,9 +9,14 @@ import dev.idea.api.Manifest;
 import dev.idea.api.PackageSubmission;
 import dev.idea.api.Release;
 import dev.idea.api.SignedManifest;
+import dev.idea.api.guard.Guard;
+import dev.idea.api.guard.GuardPolicy;
+import dev.idea.api.upgrade.Upgrades;
 import dev.idea.core.audit.AuditLog;
+import dev.idea.core.guard.DefaultGuard;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ReleasePipeline;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
@@ -23,13 +28,18 @@ final class DefaultIdea implements Idea {
     private final ReleasePipeline pipeline;
     private final AuditLog auditLog;
     private final ManifestVerifier verifier;
+    private final Upgrades upgrades;
+    private final Clock clock;
     private final List<AutoCloseable> resources;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultIdea(ReleasePipeline pipeline, AuditLog auditLog, ManifestVerifier verifier, List<AutoCloseable> resources) {
+    DefaultIdea(ReleasePipeline pipeline, AuditLog auditLog, ManifestVerifier verifier, Upgrades upgrades, Clock clock,
+                List<AutoCloseable> resources) {
         this.pipeline = pipeline;
         this.auditLog = auditLog;
         this.verifier = verifier;
+        this.upgrades = upgrades;
+        this.clock = clock;
         this.resources = resources;
     }
 
@@ -67,6 +77,19 @@ final class DefaultIdea implements Idea {
         }
         ensureOpen();
         return auditLog.read(fromSeq, maxCount);
+    }
+
+    @Override
+    public Upgrades upgrades() {
+        ensureOpen();
+        return upgrades;
+    }
+
+    @Override
+    public Guard guard(GuardPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        ensureOpen();
+        return new DefaultGuard(policy, auditLog, clock);
     }
 
     @Override

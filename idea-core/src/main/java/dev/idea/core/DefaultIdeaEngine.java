@@ -9,11 +9,14 @@ import dev.idea.api.StartupRequirement;
 import dev.idea.api.engine.IdeaConfig;
 import dev.idea.api.engine.IdeaEngine;
 import dev.idea.api.simulation.Simulations;
+import dev.idea.api.upgrade.Upgrades;
 import dev.idea.core.audit.AuditLog;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ProviderCalls;
 import dev.idea.core.release.ReleasePipeline;
 import dev.idea.core.simulation.DefaultSimulations;
+import dev.idea.core.upgrade.DefaultUpgrades;
+import dev.idea.core.upgrade.QuorumCheck;
 import dev.idea.spi.kernel.Kernel;
 import dev.idea.spi.kernel.KernelContext;
 import dev.idea.spi.kernel.KernelProvider;
@@ -93,11 +96,25 @@ public final class DefaultIdeaEngine implements IdeaEngine {
             ManifestVerifier verifier = new ManifestVerifier(kernel, config.kernelId(), calls);
             ReleasePipeline pipeline = new ReleasePipeline(storage, auditLog, kernel, config.kernelId(), verifier, calls,
                     config.clock(), config.validationLimits());
-            return new DefaultIdea(pipeline, auditLog, verifier, List.copyOf(opened));
+            Upgrades upgrades = new DefaultUpgrades(storage.records(), auditLog, kernel, config.kernelId(), verifier, calls,
+                    config.clock(), quorumCheck(config),
+                    DefaultUpgrades.ratificationWindow(config.setting(Upgrades.RATIFICATION_WINDOW_PROPERTY, null)));
+            return new DefaultIdea(pipeline, auditLog, verifier, upgrades, config.clock(), List.copyOf(opened));
         } catch (RuntimeException e) {
             closeQuietly(opened, e);
             throw e;
         }
+    }
+
+    /** The approval counter passed in code, or the fail-closed one; at most one may be passed. */
+    private static QuorumCheck quorumCheck(IdeaConfig config) {
+        List<QuorumCheck> inCode = config.providers().stream()
+                .filter(QuorumCheck.class::isInstance).map(QuorumCheck.class::cast).toList();
+        if (inCode.size() > 1) {
+            throw new ConfigurationException(ErrorCode.PROVIDER_DUPLICATE_ID, inCode.size()
+                    + " approval counters (QuorumCheck) were passed in code; pass exactly one");
+        }
+        return inCode.isEmpty() ? QuorumCheck.unconfigured() : inCode.get(0);
     }
 
     private static KmsSigningKey openSigningKey(Kms kms, String kmsId, IdeaConfig config, Set<StartupRequirement> active,

@@ -82,7 +82,10 @@ public final class InProcessKernelProvider implements KernelProvider {
         SignerRegistry registry = context.dataDirectory() == null
                 ? SignerRegistry.inMemory(own)
                 : SignerRegistry.open(context.dataDirectory().resolve("kernel"), own);
-        return new InProcessKernel(own, signingKey, registry);
+        UpgradeLedger upgrades = context.dataDirectory() == null
+                ? UpgradeLedger.inMemory(context.clock())
+                : UpgradeLedger.open(context.dataDirectory().resolve("kernel"), context.clock());
+        return new InProcessKernel(own, signingKey, registry, upgrades);
     }
 
     private static String signerId(KernelContext context) {
