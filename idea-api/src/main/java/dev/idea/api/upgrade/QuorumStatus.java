@@ -27,9 +27,9 @@ public record QuorumStatus(boolean met, String requirement, List<QuorumVote> vot
     /**
      * Returns the ids of the approvers whose approvals counted.
      *
-     * @return the ids, in vote order
+     * @return the distinct ids, sorted
      */
     public List<String> countedApprovers() {
-        return votes.stream().filter(QuorumVote::counted).map(QuorumVote::approverId).toList();
+        return votes.stream().filter(QuorumVote::counted).map(QuorumVote::approverId).distinct().sorted().toList();
     }
 }

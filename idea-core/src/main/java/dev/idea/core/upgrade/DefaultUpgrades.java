@@ -200,7 +200,7 @@ public final class DefaultUpgrades implements Upgrades {
                 throw new UpgradeException(ErrorCode.UPGRADE_QUORUM_NOT_MET, describeShortfall(record, quorum));
             }
             AppliedUpgradeRecord applied = kernel.apply(record, new UpgradeApplyRequest(upgradeId, record.draftRef(),
-                    record.manifestDigest(), false, sorted(quorum.countedApprovers()), actor));
+                    record.manifestDigest(), false, quorum.countedApprovers(), actor));
             record = store.save(record.applied(applied.applicationId(), now));
             append(List.of(UpgradeEvents.apply(record, actor, quorum, applied.appliedAt())));
             return record.toStatus(quorum);
@@ -220,7 +220,7 @@ public final class DefaultUpgrades implements Upgrades {
             Instant now = clock.instant();
             QuorumStatus quorum = count(record, now, null);
             AppliedUpgradeRecord applied = kernel.apply(record, new UpgradeApplyRequest(upgradeId, record.draftRef(),
-                    record.manifestDigest(), true, sorted(quorum.countedApprovers()), actor));
+                    record.manifestDigest(), true, quorum.countedApprovers(), actor));
             record = store.save(record.emergencyApplied(applied.applicationId(), now, now.plus(window)));
             List<EventDraft> events = new ArrayList<>();
             events.add(UpgradeEvents.emergencyApply(record, actor, reason, applied.appliedAt()));
@@ -320,10 +320,6 @@ public final class DefaultUpgrades implements Upgrades {
             sb.append("; not counted: ").append(refused);
         }
         return sb.append("; collect approvals from more distinct, role-qualified approvers or use emergencyApply").toString();
-    }
-
-    private static List<String> sorted(List<String> ids) {
-        return ids.stream().sorted().toList();
     }
 
     private static void requireText(String value, String field) {

@@ -32,7 +32,7 @@ public interface QuorumCheck {
      *
      * @param manifestDigest the manifest the approvals must name
      * @param impact the change's impact tier
-     * @param approvals the stored approval envelopes, in a stable order
+     * @param approvals the stored approval envelopes, in the order they were received
      * @param at the instant validity (expiry, key validity windows) is judged at
      * @return one vote per approval and whether the threshold is met
      */

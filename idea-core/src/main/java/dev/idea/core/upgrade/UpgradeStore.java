@@ -14,6 +14,7 @@ import dev.idea.spi.storage.RecordStore;
 import dev.idea.spi.storage.VersionedRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,11 +67,14 @@ final class UpgradeStore {
         return ids;
     }
 
+    /** Returns the stored approvals in the order they were received (ties by statement digest). */
     List<StoredApproval> approvals(String upgradeId) {
         List<StoredApproval> out = new ArrayList<>();
         for (String key : records.keys(APPROVALS + upgradeId + "/")) {
             records.get(key).ifPresent(r -> out.add(decodeApproval(r)));
         }
+        // First come, first counted: a later duplicate is the one refused.
+        out.sort(Comparator.comparing(StoredApproval::receivedAt).thenComparing(a -> a.statementDigest().hex()));
         return out;
     }
 
