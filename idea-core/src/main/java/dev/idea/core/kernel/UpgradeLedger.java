@@ -32,7 +32,8 @@ import java.util.Optional;
  * {@code draft <upgradeId> <draftRef> <manifestDigest> <createdAt>},
  * {@code apply <upgradeId> <applicationId> <draftRef> <manifestDigest> <emergency> <appliedAt>},
  * {@code rollback <upgradeId> <applicationId> <rollbackId> <rolledBackAt>}. Each line is appended
- * and forced to disk before the call returns; a torn last line (no newline) is ignored.
+ * and forced to disk before the call returns; a torn last line (no newline) is ignored, and cut
+ * off by the next append.
  *
  * <p>Every operation is idempotent: the same upgrade gets the same draft, application and rollback
  * back, so a caller that crashed after the kernel acted can finish recording. Ids are derived from
@@ -127,6 +128,12 @@ final class UpgradeLedger {
         for (String line : lines()) {
             String[] f = line.split(" ", -1);
             if (f.length >= 2 && f[0].equals(kind) && f[1].equals(upgradeId)) {
+                int expected = kind.equals("apply") ? 7 : 5;
+                if (f.length != expected) {
+                    throw new ProviderException(ErrorCode.STORAGE_CORRUPT, "the kernel's upgrade ledger " + file
+                            + " has a " + kind + " line with " + f.length + " fields instead of " + expected
+                            + ": \"" + InProcessKernelProvider.abbreviate(line) + "\"; restore the file from a backup");
+                }
                 return Optional.of(f);
             }
         }
@@ -161,20 +168,36 @@ final class UpgradeLedger {
             return;
         }
         try {
-            boolean fresh = !Files.exists(file);
             Files.createDirectories(file.getParent());
-            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                String text = (fresh ? HEADER + "\n" : "") + line + "\n";
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                long keep = completeLength(out);
+                out.truncate(keep); // drops a torn last line left by a crash, so the new line starts clean
+                String text = (keep == 0 ? HEADER + "\n" : "") + line + "\n";
                 ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                long position = keep;
                 while (buffer.hasRemaining()) {
-                    out.write(buffer);
+                    position += out.write(buffer, position);
                 }
                 out.force(true);
             }
         } catch (IOException e) {
             throw io(e);
         }
+    }
+
+    /** Returns the length of the file up to and including its last newline. */
+    private static long completeLength(FileChannel channel) throws IOException {
+        long size = channel.size();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        for (long p = size - 1; p >= 0; p--) {
+            one.clear();
+            channel.read(one, p);
+            if (one.get(0) == '\n') {
+                return p + 1;
+            }
+        }
+        return 0;
     }
 
     private ProviderException io(IOException e) {
