@@ -111,6 +111,8 @@ public enum ErrorCode {
     STORAGE_KEY_INVALID("IDEA-6004", "a storage key or log name is invalid"),
     /** The record or blob does not exist. */
     STORAGE_NOT_FOUND("IDEA-6005", "the record or blob does not exist"),
+    /** The database schema was written by a newer release, or a shipped migration was changed after it ran. */
+    STORAGE_SCHEMA_UNSUPPORTED("IDEA-6100", "the database schema does not match this release's migrations"),
 
     // 85xx: rules and plans
     /** No built-in policy has the requested id. */

@@ -173,6 +173,17 @@ public record Manifest(
         }
 
         /**
+         * Adds preconditions, in order.
+         *
+         * @param values the preconditions
+         * @return this builder
+         */
+        public Builder preconditions(List<Precondition> values) {
+            values.forEach(this::precondition);
+            return this;
+        }
+
+        /**
          * Sets the artifact.
          *
          * @param value the artifact reference

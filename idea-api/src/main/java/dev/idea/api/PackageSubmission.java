@@ -1,6 +1,8 @@
 package dev.idea.api;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +20,8 @@ import java.util.Optional;
  * @param proposedBy who proposes it
  * @param mediaType the package media type, e.g. {@code application/gzip}
  * @param expectedSha256 the checksum the submitter expects, or null
+ * @param preconditions evidence the submitter attaches, e.g. a rule plan or simulation record digest;
+ *     copied into the manifest after the validation report
  * @since 0.1
  */
 public record PackageSubmission(
@@ -30,7 +34,8 @@ public record PackageSubmission(
         String rationale,
         String proposedBy,
         String mediaType,
-        Digest expectedSha256) {
+        Digest expectedSha256,
+        List<Precondition> preconditions) {
 
     /** Validates that exactly one source is given and the text fields are present. */
     public PackageSubmission {
@@ -48,6 +53,13 @@ public record PackageSubmission(
         if (expectedSha256 != null && expectedSha256.algorithm() != HashAlgorithm.SHA_256) {
             throw new ValidationException(ErrorCode.MANIFEST_INVALID, "expectedSha256 must be a sha256 digest, got "
                     + expectedSha256.algorithm().prefix());
+        }
+        preconditions = List.copyOf(preconditions);
+        for (Precondition p : preconditions) {
+            if (Precondition.VALIDATION_REPORT.equals(p.kind())) {
+                throw new ValidationException(ErrorCode.MANIFEST_INVALID, "the validation-report precondition is added by "
+                        + "IDEA itself; do not attach one to the submission");
+            }
         }
     }
 
@@ -96,6 +108,7 @@ public record PackageSubmission(
         private String proposedBy;
         private String mediaType;
         private Digest expectedSha256;
+        private final List<Precondition> preconditions = new ArrayList<>();
 
         private Builder(Path path, Bytes content) {
             this.path = path;
@@ -192,6 +205,19 @@ public record PackageSubmission(
         }
 
         /**
+         * Attaches evidence that held before the submission, e.g.
+         * {@code new Precondition(Precondition.RULE_PLAN, plan.planDigest().toString())}; it is copied
+         * into the manifest's preconditions, so the kernel's signature covers it.
+         *
+         * @param value the precondition
+         * @return this builder
+         */
+        public Builder precondition(Precondition value) {
+            preconditions.add(Objects.requireNonNull(value, "precondition"));
+            return this;
+        }
+
+        /**
          * Builds the submission.
          *
          * @return the submission
@@ -200,7 +226,7 @@ public record PackageSubmission(
         public PackageSubmission build() {
             String media = mediaType != null ? mediaType : guessMediaType();
             return new PackageSubmission(path, content, type, target, version, impact, rationale, proposedBy, media,
-                    expectedSha256);
+                    expectedSha256, preconditions);
         }
 
         private String guessMediaType() {

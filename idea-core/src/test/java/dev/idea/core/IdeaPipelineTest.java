@@ -71,6 +71,29 @@ class IdeaPipelineTest {
     }
 
     @Test
+    void submit_withRulePlanAndSimulationEvidence_signsBothIntoTheManifest() {
+        Digest plan = Digest.sha256(Bytes.utf8("plan"));
+        Digest simulation = Digest.sha256(Bytes.utf8("simulation"));
+        try (Idea idea = embedded().build()) {
+            Release release = idea.submit(PackageSubmission.ofBytes(Bytes.of(TestPackages.service()))
+                    .target("hello-service").version("1.0.0").rationale("r").proposedBy("alice")
+                    .precondition(new Precondition(Precondition.RULE_PLAN, plan.toString()))
+                    .precondition(new Precondition(Precondition.SIMULATION_RECORD, simulation.toString()))
+                    .build());
+            assertThat(release.manifest().preconditions()).extracting(Precondition::kind).containsExactly(
+                    Precondition.VALIDATION_REPORT, Precondition.RULE_PLAN, Precondition.SIMULATION_RECORD);
+            assertThat(idea.verify(release.signedManifest()).preconditions()).contains(
+                    new Precondition(Precondition.RULE_PLAN, plan.toString()));
+        }
+    }
+
+    @Test
+    void submission_attachingItsOwnValidationReport_isRefused() {
+        assertCode(() -> PackageSubmission.ofBytes(Bytes.utf8("x")).target("t").version("1").rationale("r").proposedBy("p")
+                .precondition(new Precondition(Precondition.VALIDATION_REPORT, "sha256:00")).build(), ErrorCode.MANIFEST_INVALID);
+    }
+
+    @Test
     void submit_secondRelease_buildsOnThePreviousManifest() {
         try (Idea idea = embedded().build()) {
             Release first = idea.submit(submission(TestPackages.service(), "1.0.0"));

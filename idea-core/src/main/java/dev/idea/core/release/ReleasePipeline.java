@@ -159,6 +159,7 @@ public final class ReleasePipeline {
                 .impact(s.impact())
                 .rationale(s.rationale())
                 .precondition(new Precondition(Precondition.VALIDATION_REPORT, report.reportDigest().toString()))
+                .preconditions(s.preconditions())
                 .artifact(new ArtifactRef(artifactDigest, report.size(), s.mediaType(), "blob:" + artifactDigest))
                 .timestamp(createdAt)
                 .proposedBy(s.proposedBy())
