@@ -5,7 +5,8 @@ import dev.idea.api.ProviderException;
 import java.util.Optional;
 
 /**
- * An open kernel: signs manifests and keeps the registry of signers.
+ * An open kernel: signs manifests, keeps the registry of signers and, optionally, drafts, applies
+ * and rolls back governed upgrades.
  *
  * <p>Implementations are thread-safe.
  *
