@@ -31,7 +31,9 @@ public enum AuditEventType {
     /** The kernel rolled back an upgrade whose ratification window lapsed. */
     UPGRADE_ROLLED_BACK("upgrade.rollback"),
     /** The guard decided whether an action may proceed; the attributes list every reason. */
-    GATE_DECISION("gate.decision");
+    GATE_DECISION("gate.decision"),
+    /** A checkpoint of the audit log was anchored by the kernel; attributes hold the receipt. */
+    ANCHOR("audit.anchor");
 
     private final String wireName;
 

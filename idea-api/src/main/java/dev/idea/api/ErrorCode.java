@@ -81,6 +81,36 @@ public enum ErrorCode {
     AUDIT_SEQUENCE_BROKEN("IDEA-4003", "audit event sequence numbers are not contiguous"),
     /** A stored audit event cannot be decoded. */
     AUDIT_EVENT_MALFORMED("IDEA-4004", "a stored audit event cannot be decoded"),
+    /** An inclusion or consistency proof does not verify (RFC 9162). */
+    MERKLE_PROOF_INVALID("IDEA-4100", "a Merkle inclusion or consistency proof does not verify"),
+    /** An audit event's seq is ahead of its position: events are missing. */
+    AUDIT_GAP("IDEA-4101", "audit events are missing (gap in sequence numbers)"),
+    /** An audit event repeats the previous event. */
+    AUDIT_DUPLICATE("IDEA-4102", "an audit event is stored twice"),
+    /** Audit events are out of order. */
+    AUDIT_REORDERED("IDEA-4103", "audit events are out of order"),
+    /** The log's Merkle tree disagrees with a signed checkpoint (split view or rewritten history). */
+    AUDIT_FORK("IDEA-4104", "the audit log disagrees with a signed checkpoint"),
+    /** The log is shorter than a signed checkpoint says it was. */
+    AUDIT_TRUNCATED("IDEA-4105", "the audit log is shorter than a signed checkpoint"),
+    /** A checkpoint or signed note is not in the C2SP format. */
+    CHECKPOINT_MALFORMED("IDEA-4106", "a checkpoint is not a well-formed C2SP signed note"),
+    /** A checkpoint signature by a known key does not verify. */
+    CHECKPOINT_SIGNATURE_INVALID("IDEA-4107", "a checkpoint signature by a known key does not verify"),
+    /** No signature on a checkpoint comes from a trusted key. */
+    CHECKPOINT_UNTRUSTED("IDEA-4108", "no checkpoint signature comes from a trusted key"),
+    /** Fewer trusted witnesses cosigned a checkpoint than the policy requires. */
+    WITNESS_QUORUM_NOT_MET("IDEA-4109", "too few trusted witnesses cosigned the checkpoint"),
+    /** An evidence bundle is truncated, malformed or does not verify. */
+    EVIDENCE_BUNDLE_INVALID("IDEA-4110", "an evidence bundle is malformed or does not verify"),
+    /** Stored Merkle tree nodes disagree with the audit events they are derived from. */
+    AUDIT_TREE_CORRUPT("IDEA-4111", "stored Merkle tree nodes disagree with the audit events"),
+    /** The kernel does not offer checkpoint anchoring. */
+    ANCHOR_UNSUPPORTED("IDEA-4112", "the kernel cannot anchor checkpoints"),
+    /** A per-event signature does not verify. */
+    AUDIT_EVENT_SIGNATURE_INVALID("IDEA-4113", "a per-event audit signature does not verify"),
+    /** Checkpoints must be signed but no KMS signing key is configured. */
+    CHECKPOINT_KEY_MISSING("IDEA-4114", "no key is configured to sign checkpoints"),
 
     // 5xxx: configuration and providers
     /** No provider with the requested id is on the class path or module path. */

@@ -4,8 +4,11 @@ import dev.idea.api.engine.IdeaConfig;
 import dev.idea.api.engine.IdeaEngine;
 import dev.idea.api.guard.Guard;
 import dev.idea.api.guard.GuardPolicy;
+import dev.idea.api.merkle.ConsistencyProof;
+import dev.idea.api.merkle.InclusionProof;
 import dev.idea.api.simulation.Simulations;
 import dev.idea.api.upgrade.Upgrades;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,6 +149,88 @@ public interface Idea extends AutoCloseable {
      * @since 0.2
      */
     Guard guard(GuardPolicy policy);
+
+    /**
+     * Signs a checkpoint of the audit log's Merkle tree now (C2SP signed note, signed through the KMS);
+     * returns the latest checkpoint instead when it already covers every event.
+     *
+     * @return the checkpoint
+     * @throws VerificationException with {@link ErrorCode#CHECKPOINT_KEY_MISSING} when no KMS key is configured
+     * @since 0.2
+     */
+    Checkpoint checkpoint();
+
+    /**
+     * Returns the latest signed checkpoint of the audit log.
+     *
+     * @return the checkpoint, or empty before the first one
+     * @since 0.2
+     */
+    Optional<Checkpoint> latestCheckpoint();
+
+    /**
+     * Returns the key that signs checkpoints; verifiers trust it (e.g. as {@link NoteKey#verifierKey()}).
+     *
+     * @return the key, or empty when no KMS key is configured
+     * @since 0.2
+     */
+    Optional<NoteKey> checkpointKey();
+
+    /**
+     * Builds the RFC 9162 inclusion proof of one audit event in the tree of {@code treeSize} events,
+     * from stored tree nodes (O(log n) reads). The leaf hash is SHA-256(0x00 || the event's hash bytes).
+     *
+     * @param seq the event's seq
+     * @param treeSize the tree size, greater than {@code seq} and at most the number of events
+     * @return the proof
+     * @throws IllegalArgumentException when the index or size is out of range
+     * @since 0.2
+     */
+    InclusionProof inclusionProof(long seq, long treeSize);
+
+    /**
+     * Returns the RFC 9162 Merkle root of the first {@code treeSize} audit events, from stored tree nodes.
+     *
+     * @param treeSize 0 to the number of events
+     * @return the root
+     * @throws IllegalArgumentException when the size is out of range
+     * @since 0.2
+     */
+    Digest auditRoot(long treeSize);
+
+    /**
+     * Builds the RFC 9162 consistency proof between two sizes of the audit log.
+     *
+     * @param oldSize the earlier size
+     * @param newSize the later size, at most the number of events
+     * @return the proof
+     * @throws IllegalArgumentException when the sizes are out of range
+     * @since 0.2
+     */
+    ConsistencyProof consistencyProof(long oldSize, long newSize);
+
+    /**
+     * Writes the offline evidence bundle of one manifest as gzip JSON
+     * ({@code docs/formats/evidence-bundle.md}): its signed manifest, all its audit events, their
+     * inclusion proofs against a checkpoint that covers them (signed now when needed), and the
+     * public keys used. Verify it with {@link IdeaFormats#verifyEvidenceBundle}.
+     *
+     * @param manifestId the manifest id
+     * @param out where to write; not closed
+     * @throws IdeaException with {@link ErrorCode#STORAGE_NOT_FOUND} when the manifest is unknown
+     * @since 0.2
+     */
+    void exportEvidenceBundle(String manifestId, OutputStream out);
+
+    /**
+     * Writes the audit log as JSON Lines for SIEM ingestion, one object per event with the stable
+     * members {@code ts, seq, type, actor, subject, manifestSignatureId, hash, prevHash} (plus
+     * {@code event}, the event's canonical JSON, so that the file can be replayed).
+     *
+     * @param out where to write; not closed
+     * @since 0.2
+     */
+    void exportAuditJsonl(OutputStream out);
 
     /**
      * Releases providers and files. Idempotent.

@@ -1,5 +1,6 @@
 package dev.idea.api;
 
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
 
@@ -131,4 +132,45 @@ public interface IdeaFormats {
      * @return the PEM text, lines of 64 characters, ending with a newline
      */
     String writePublicKeyPem(VerificationKey key);
+
+    /**
+     * Verifies a signed checkpoint (C2SP signed note) against trusted log keys and a witness policy.
+     *
+     * @param note the signed checkpoint
+     * @param logKeys the log's trusted keys
+     * @param witnesses the k-of-n cosignature policy
+     * @return the checkpoint
+     * @throws VerificationException with {@link ErrorCode#CHECKPOINT_MALFORMED},
+     *     {@link ErrorCode#CHECKPOINT_SIGNATURE_INVALID}, {@link ErrorCode#CHECKPOINT_UNTRUSTED} or
+     *     {@link ErrorCode#WITNESS_QUORUM_NOT_MET}
+     * @since 0.2
+     */
+    Checkpoint verifyCheckpoint(String note, List<NoteKey> logKeys, WitnessPolicy witnesses);
+
+    /**
+     * Verifies an offline evidence bundle without network or storage: every event's hash and link,
+     * every inclusion proof against the bundle's checkpoint, the checkpoint's signature and the signed
+     * manifest's signature.
+     *
+     * @param gzipJson the bundle ({@code docs/formats/evidence-bundle.md})
+     * @param trustedLogKeys log keys to require; when empty, the key listed in the bundle is used and
+     *     reported, and the caller must compare it with a key it trusts
+     * @return what was verified
+     * @throws VerificationException with {@link ErrorCode#EVIDENCE_BUNDLE_INVALID} or the code of the
+     *     failed check
+     * @since 0.2
+     */
+    EvidenceVerification verifyEvidenceBundle(InputStream gzipJson, List<NoteKey> trustedLogKeys);
+
+    /**
+     * Replays an audit log exported with {@link Idea#exportAuditJsonl}, streaming, and compares its
+     * Merkle root with the given checkpoints.
+     *
+     * @param jsonl the export
+     * @param checkpoints checkpoints the caller verified (may be empty)
+     * @return the count and head hash
+     * @throws AuditChainException naming the first bad line (0-based entry index) and the fault
+     * @since 0.2
+     */
+    ChainVerification verifyAuditExport(InputStream jsonl, List<Checkpoint> checkpoints);
 }

@@ -1,6 +1,7 @@
 package dev.idea.cli;
 
 import dev.idea.api.IdeaException;
+import dev.idea.api.AuditChainException;
 import dev.idea.api.VerificationException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = IdeaCommand.Version.class,
         description = "IDEA: governed, auditable releases from the command line.",
-        subcommands = {DemoCommand.class, CanonCommand.class, VerifyCommand.class, SimulateCommand.class,
+        subcommands = {DemoCommand.class, CanonCommand.class, VerifyCommand.class, AuditCommand.class, SimulateCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = IdeaCommand.EXIT_CODES_HEADING,
         exitCodeList = {IdeaCommand.EXIT_CODE_0, IdeaCommand.EXIT_CODE_1, IdeaCommand.EXIT_CODE_2})
@@ -134,7 +135,7 @@ public final class IdeaCommand implements Runnable {
             err.println("(an unexpected failure: run again with --verbose for the stack trace and report it)");
         }
         err.flush();
-        return failure instanceof VerificationException ? EXIT_VERIFICATION_FAILED : EXIT_ERROR;
+        return failure instanceof VerificationException || failure instanceof AuditChainException ? EXIT_VERIFICATION_FAILED : EXIT_ERROR;
     }
 
     /** IdeaException messages already start with the code, e.g. {@code IDEA-1002 JSON_DUPLICATE_KEY: …}. */

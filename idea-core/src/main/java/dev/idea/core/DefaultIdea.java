@@ -1,27 +1,40 @@
 package dev.idea.core;
 
 import dev.idea.api.AuditEvent;
+import dev.idea.api.Bytes;
 import dev.idea.api.ChainVerification;
+import dev.idea.api.Checkpoint;
+import dev.idea.api.Digest;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.Idea;
 import dev.idea.api.IdeaException;
 import dev.idea.api.Manifest;
+import dev.idea.api.NoteKey;
 import dev.idea.api.PackageSubmission;
 import dev.idea.api.Release;
 import dev.idea.api.SignedManifest;
+import dev.idea.api.StorageException;
+import dev.idea.api.VerificationKey;
 import dev.idea.api.guard.Guard;
 import dev.idea.api.guard.GuardPolicy;
+import dev.idea.api.merkle.ConsistencyProof;
+import dev.idea.api.merkle.InclusionProof;
 import dev.idea.api.upgrade.Upgrades;
 import dev.idea.core.audit.AuditLog;
+import dev.idea.core.evidence.AuditJsonl;
+import dev.idea.core.evidence.EvidenceBundle;
 import dev.idea.core.guard.DefaultGuard;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ReleasePipeline;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /** The running {@link Idea}: delegates to the pipeline, the verifier and the audit log. Thread-safe. */
 final class DefaultIdea implements Idea {
@@ -31,10 +44,12 @@ final class DefaultIdea implements Idea {
     private final Upgrades upgrades;
     private final Clock clock;
     private final List<AutoCloseable> resources;
+    private final Function<String, VerificationKey> signerKeys;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     DefaultIdea(ReleasePipeline pipeline, AuditLog auditLog, ManifestVerifier verifier, Upgrades upgrades, Clock clock,
-                List<AutoCloseable> resources) {
+                List<AutoCloseable> resources, Function<String, VerificationKey> signerKeys) {
+        this.signerKeys = signerKeys;
         this.pipeline = pipeline;
         this.auditLog = auditLog;
         this.verifier = verifier;
@@ -90,6 +105,84 @@ final class DefaultIdea implements Idea {
         Objects.requireNonNull(policy, "policy");
         ensureOpen();
         return new DefaultGuard(policy, auditLog, clock);
+    }
+
+    @Override
+    public Checkpoint checkpoint() {
+        ensureOpen();
+        return auditLog.checkpoint();
+    }
+
+    @Override
+    public Optional<Checkpoint> latestCheckpoint() {
+        ensureOpen();
+        return auditLog.latestCheckpoint();
+    }
+
+    @Override
+    public Optional<NoteKey> checkpointKey() {
+        ensureOpen();
+        return auditLog.checkpointKey();
+    }
+
+    @Override
+    public InclusionProof inclusionProof(long seq, long treeSize) {
+        ensureOpen();
+        return auditLog.inclusionProof(seq, treeSize);
+    }
+
+    @Override
+    public Digest auditRoot(long treeSize) {
+        ensureOpen();
+        return auditLog.root(treeSize);
+    }
+
+    @Override
+    public ConsistencyProof consistencyProof(long oldSize, long newSize) {
+        ensureOpen();
+        return auditLog.consistencyProof(oldSize, newSize);
+    }
+
+    @Override
+    public void exportEvidenceBundle(String manifestId, OutputStream out) {
+        Objects.requireNonNull(manifestId, "manifestId");
+        Objects.requireNonNull(out, "out");
+        ensureOpen();
+        SignedManifest signed = pipeline.signedManifest(manifestId).orElseThrow(() -> new StorageException(
+                ErrorCode.STORAGE_NOT_FOUND, "no signed manifest is recorded under id \"" + manifestId
+                + "\"; list the manifest ids with idea audit verify or the audit events"));
+        List<Long> seqs = new ArrayList<>();
+        List<Bytes> entries = new ArrayList<>();
+        long size = auditLog.size();
+        for (long seq = 0; seq < size; seq += 1024) {
+            List<AuditEvent> events = auditLog.read(seq, 1024);
+            for (AuditEvent e : events) {
+                if (manifestId.equals(e.subject())) {
+                    seqs.add(e.seq());
+                }
+            }
+        }
+        Checkpoint cp = auditLog.latestCheckpoint().filter(c -> c.treeSize() > seqs.get(seqs.size() - 1))
+                .orElseGet(auditLog::checkpoint);
+        List<EvidenceBundle.ProvenEvent> proven = new ArrayList<>();
+        for (long seq : seqs) {
+            entries.add(auditLog.readRaw(seq, 1).get(0));
+            proven.add(new EvidenceBundle.ProvenEvent(entries.get(entries.size() - 1), auditLog.inclusionProof(seq, cp.treeSize())));
+        }
+        NoteKey logKey = auditLog.checkpointKey().orElseThrow();
+        EvidenceBundle.write(manifestId, signed, proven, cp, logKey, signerKeys.apply(signed.signerId()), out);
+    }
+
+    @Override
+    public void exportAuditJsonl(OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        ensureOpen();
+        long size = auditLog.size();
+        for (long seq = 0; seq < size; seq += 1024) {
+            for (Bytes entry : auditLog.readRaw(seq, 1024)) {
+                AuditJsonl.writeLine(entry, out);
+            }
+        }
     }
 
     @Override

@@ -6,11 +6,15 @@ import dev.idea.api.Idea;
 import dev.idea.api.IdeaException;
 import dev.idea.api.IdeaFormats;
 import dev.idea.api.StartupRequirement;
+import dev.idea.api.VerificationException;
+import dev.idea.api.VerificationKey;
 import dev.idea.api.engine.IdeaConfig;
 import dev.idea.api.engine.IdeaEngine;
 import dev.idea.api.simulation.Simulations;
 import dev.idea.api.upgrade.Upgrades;
 import dev.idea.core.audit.AuditLog;
+import dev.idea.core.audit.AuditSettings;
+import dev.idea.core.checkpoint.CheckpointSigner;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ProviderCalls;
 import dev.idea.core.release.ReleasePipeline;
@@ -20,6 +24,7 @@ import dev.idea.core.upgrade.QuorumCheck;
 import dev.idea.spi.kernel.Kernel;
 import dev.idea.spi.kernel.KernelContext;
 import dev.idea.spi.kernel.KernelProvider;
+import dev.idea.spi.kernel.Signer;
 import dev.idea.spi.kms.KeyRef;
 import dev.idea.spi.kms.Kms;
 import dev.idea.spi.kms.KmsContext;
@@ -31,6 +36,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,14 +98,23 @@ public final class DefaultIdeaEngine implements IdeaEngine {
             Kernel kernel = kernelProvider.open(new KernelContext(config.properties(), config.dataDirectory(),
                     config.clock(), signingKey));
             opened.push(kernel);
-            AuditLog auditLog = new AuditLog(storage.log(AuditLog.LOG_NAME));
+            AuditSettings auditSettings = AuditSettings.from(config.properties());
+            AuditLog auditLog = AuditLog.open(storage, auditSettings,
+                    signingKey == null ? null : new CheckpointSigner(auditSettings.origin(), signingKey), config.clock());
+            if (auditSettings.anchor()) {
+                auditLog.onCheckpoint(new Anchoring(kernel, config.kernelId(), calls, auditLog, config.clock()));
+            }
             ManifestVerifier verifier = new ManifestVerifier(kernel, config.kernelId(), calls);
             ReleasePipeline pipeline = new ReleasePipeline(storage, auditLog, kernel, config.kernelId(), verifier, calls,
                     config.clock(), config.validationLimits());
             Upgrades upgrades = new DefaultUpgrades(storage.records(), auditLog, kernel, config.kernelId(), verifier, calls,
                     config.clock(), quorumCheck(config),
                     DefaultUpgrades.ratificationWindow(config.setting(Upgrades.RATIFICATION_WINDOW_PROPERTY, null)));
-            return new DefaultIdea(pipeline, auditLog, verifier, upgrades, config.clock(), List.copyOf(opened));
+            Function<String, VerificationKey> signerKeys = id -> calls.call("kernel '" + config.kernelId()
+                    + "' looking up signer " + id, () -> kernel.signer(id)).map(Signer::key).orElseThrow(() ->
+                    new VerificationException(ErrorCode.SIGNER_UNKNOWN, "signer \"" + id + "\" is not in the registry of kernel '"
+                            + config.kernelId() + "'"));
+            return new DefaultIdea(pipeline, auditLog, verifier, upgrades, config.clock(), List.copyOf(opened), signerKeys);
         } catch (RuntimeException e) {
             closeQuietly(opened, e);
             throw e;

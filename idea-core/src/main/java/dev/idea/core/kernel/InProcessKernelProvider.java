@@ -89,7 +89,7 @@ public final class InProcessKernelProvider implements KernelProvider {
         UpgradeLedger upgrades = context.dataDirectory() == null
                 ? UpgradeLedger.inMemory(context.clock())
                 : UpgradeLedger.open(context.dataDirectory().resolve("kernel"), context.clock());
-        return new InProcessKernel(own, signingKey, registry, upgrades);
+        return new InProcessKernel(own, signingKey, registry, context.clock(), upgrades);
     }
 
     private static String signerId(KernelContext context) {

@@ -89,6 +89,25 @@ public interface Kernel extends AutoCloseable {
                 + method + "; use a kernel that supports governed upgrades (e.g. in-process) or implement the upgrade calls");
     }
 
+    /**
+     * Anchors a signed checkpoint of the audit log outside IDEA's storage (a ledger, a transparency
+     * service, a timestamping authority), so that rewriting the log later is detectable.
+     *
+     * <p>The default refuses: kernels that cannot anchor say so with a typed error naming the missing
+     * capability, and IDEA records nothing.
+     *
+     * @param request the checkpoint to anchor
+     * @return the receipt IDEA records as an {@code audit.anchor} event
+     * @throws ProviderException with {@code ANCHOR_UNSUPPORTED} when the kernel cannot anchor, or
+     *     {@code PROVIDER_FAILURE} when anchoring fails
+     * @since 0.2
+     */
+    default AnchorReceipt anchor(AnchorRequest request) {
+        throw new ProviderException(ErrorCode.ANCHOR_UNSUPPORTED, "kernel " + getClass().getName()
+                + " lacks the capability 'checkpoint anchoring' (Kernel.anchor); use a kernel that implements it or set "
+                + "idea.audit.anchor=false");
+    }
+
     /** Releases connections; idempotent. The default does nothing. */
     @Override
     default void close() {

@@ -9,6 +9,8 @@ import dev.idea.api.IdeaException;
 import dev.idea.api.ProviderException;
 import dev.idea.api.SignatureAlgorithm;
 import dev.idea.api.VerificationKey;
+import dev.idea.spi.kernel.AnchorReceipt;
+import dev.idea.spi.kernel.AnchorRequest;
 import dev.idea.spi.kernel.AppliedUpgradeRecord;
 import dev.idea.spi.kernel.Kernel;
 import dev.idea.spi.kernel.ManifestSignature;
@@ -69,6 +71,7 @@ public final class FakeKernel implements Kernel {
     private final KeyPair keyPair;
     private final VerificationKey publicKey;
     private final List<SigningRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<AnchorRequest> anchors = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     // guarded by lock
     private final Map<String, Signer> registry = new TreeMap<>();
@@ -248,6 +251,34 @@ public final class FakeKernel implements Kernel {
     }
 
     /** Marks the kernel closed; calls then fail with {@link ErrorCode#CLOSED} until the provider re-opens it. */
+    /**
+     * Anchors a checkpoint in memory: records the request, then (unless told to fail) returns a
+     * receipt {@code fake-anchor-<n>} dated {@code 1970-01-01T00:00:00Z + n seconds} and signed by the
+     * fake kernel's key over {@code "idea-anchor/v1\n" + note}.
+     *
+     * @param request the checkpoint
+     * @return the receipt
+     * @throws IdeaException the configured failure
+     */
+    @Override
+    public AnchorReceipt anchor(AnchorRequest request) {
+        Objects.requireNonNull(request, "request");
+        anchors.add(request);
+        beforeCall();
+        int n = anchors.size();
+        Bytes sig = JdkSignatures.sign(algorithm, keyPair.getPrivate(), Bytes.utf8("idea-anchor/v1\n" + request.checkpointNote()));
+        return new AnchorReceipt("fake-anchor-" + n, Instant.EPOCH.plusSeconds(n), signerId, sig.base64());
+    }
+
+    /**
+     * Returns every anchor request received, in order, including those that then failed.
+     *
+     * @return a snapshot
+     */
+    public List<AnchorRequest> anchors() {
+        return List.copyOf(anchors);
+    }
+
     @Override
     public void close() {
         synchronized (lock) {
