@@ -5,6 +5,7 @@
 module dev.idea.api {
     exports dev.idea.api;
     exports dev.idea.api.engine;
+    exports dev.idea.api.governance;
     exports dev.idea.api.merkle;
     exports dev.idea.api.simulation;
     exports dev.idea.api.rules;

@@ -159,6 +159,26 @@ public enum ErrorCode {
     RULE_PLAN_MISMATCH("IDEA-8506", "a rule plan does not belong to this policy or context"),
 
     // 9xxx: governance
+    /** A trust store document is malformed or inconsistent (threshold, roles, validity window). */
+    TRUST_STORE_INVALID("IDEA-9001", "a trust store is malformed or inconsistent"),
+    /** A trust store lists the same signer id twice. */
+    TRUST_STORE_DUPLICATE_SIGNER("IDEA-9002", "a trust store lists one signer id twice"),
+    /** A trust store registers the same public key under two signer ids. */
+    TRUST_STORE_KEY_REUSED("IDEA-9003", "a trust store registers one key under two signer ids"),
+    /** A trust store version is not newer than the highest version already accepted. */
+    TRUST_STORE_ROLLBACK("IDEA-9004", "a trust store version is older than one already accepted"),
+    /** A trust store version skips one or more versions after the current one. */
+    TRUST_STORE_VERSION_GAP("IDEA-9005", "a trust store version skips intermediate versions"),
+    /** A trust store version is not signed by a threshold of the previous version's keys and of its own. */
+    TRUST_STORE_THRESHOLD_NOT_MET("IDEA-9006", "a trust store version lacks the signatures its rotation needs"),
+    /** An approval policy is malformed or inconsistent. */
+    APPROVAL_POLICY_INVALID("IDEA-9007", "an approval policy is malformed or inconsistent"),
+    /** An approval statement is malformed. */
+    APPROVAL_INVALID("IDEA-9008", "an approval statement is malformed"),
+    /** The approvals collected do not satisfy the policy for the change's impact. */
+    APPROVAL_THRESHOLD_NOT_MET("IDEA-9009", "the counted approvals do not meet the policy"),
+    /** One approval was refused (other manifest, expired, revoked key, missing role, ...). */
+    APPROVAL_REFUSED("IDEA-9010", "an approval was refused"),
     /** No upgrade exists under the given id. */
     UPGRADE_NOT_FOUND("IDEA-9101", "no upgrade has this id"),
     /** The manifest's impact needs no governed upgrade (only HIGH and CRITICAL changes do). */
