@@ -159,21 +159,22 @@ public final class DefaultUpgrades implements Upgrades {
             UpgradeRecord record = store.require(upgradeId);
             Instant now = clock.instant();
             requireOpenForApprovals(record, now);
-            Digest statement = Digest.sha256(approval.pae());
+            Digest envelopeDigest = StoredApproval.digestOf(approval);
             List<StoredApproval> stored = store.approvals(upgradeId);
-            if (stored.stream().anyMatch(a -> a.statementDigest().equals(statement))) {
+            if (stored.stream().anyMatch(a -> a.envelopeDigest().equals(envelopeDigest))) {
                 return status(record);
             }
             if (stored.size() >= MAX_APPROVALS) {
                 throw new UpgradeException(ErrorCode.UPGRADE_APPROVAL_INVALID, "upgrade " + upgradeId + " already holds "
-                        + MAX_APPROVALS + " approvals; refusing statement " + statement + " (the limit keeps counting bounded)");
+                        + MAX_APPROVALS + " approvals; refusing envelope " + envelopeDigest
+                        + " (the limit keeps counting bounded)");
             }
-            if (!store.addApproval(upgradeId, new StoredApproval(statement, approval, now))) {
+            if (!store.addApproval(upgradeId, new StoredApproval(envelopeDigest, approval, now))) {
                 return status(record);
             }
-            QuorumStatus quorum = count(record, now, null);
-            QuorumVote vote = quorum.votes().stream().filter(v -> v.statementDigest().equals(statement)).findFirst()
-                    .orElseGet(() -> new QuorumVote(statement, "", false, "NOT_EVALUATED"));
+            List<StoredApproval> all = store.approvals(upgradeId);
+            QuorumStatus quorum = count(record, all, now);
+            QuorumVote vote = voteOf(all, quorum, envelopeDigest, approval);
             List<EventDraft> events = new ArrayList<>();
             events.add(UpgradeEvents.vote(record, vote, quorum, now));
             if (record.state() == UpgradeState.PENDING_RATIFICATION && quorum.met()) {
@@ -275,14 +276,31 @@ public final class DefaultUpgrades implements Upgrades {
      * @param receivedBefore when not null, only approvals received before this instant are counted
      */
     QuorumStatus count(UpgradeRecord record, Instant at, Instant receivedBefore) {
-        List<DsseEnvelope> envelopes = new ArrayList<>();
+        List<StoredApproval> selected = new ArrayList<>();
         for (StoredApproval a : store.approvals(record.upgradeId())) {
             if (receivedBefore == null || a.receivedAt().isBefore(receivedBefore)) {
-                envelopes.add(a.envelope());
+                selected.add(a);
             }
         }
+        return count(record, selected, at);
+    }
+
+    private QuorumStatus count(UpgradeRecord record, List<StoredApproval> approvals, Instant at) {
+        List<DsseEnvelope> envelopes = new ArrayList<>(approvals.size());
+        approvals.forEach(a -> envelopes.add(a.envelope()));
         return Objects.requireNonNull(quorumCheck.evaluate(record.manifestDigest(), record.impact(), envelopes, at),
                 "QuorumCheck returned null");
+    }
+
+    /** The vote on one approval: votes are one per approval, in the order the approvals were passed. */
+    private static QuorumVote voteOf(List<StoredApproval> all, QuorumStatus quorum, Digest envelopeDigest,
+                                     DsseEnvelope approval) {
+        for (int i = 0; i < all.size() && i < quorum.votes().size(); i++) {
+            if (all.get(i).envelopeDigest().equals(envelopeDigest)) {
+                return quorum.votes().get(i);
+            }
+        }
+        return new QuorumVote(Digest.sha256(approval.pae()), "", false, "NOT_EVALUATED");
     }
 
     private void append(List<EventDraft> events) {

@@ -3,6 +3,8 @@ package dev.idea.core.upgrade;
 import dev.idea.api.Digest;
 import dev.idea.api.DsseEnvelope;
 import dev.idea.api.Impact;
+import dev.idea.api.governance.ApprovalPolicy;
+import dev.idea.api.governance.TrustStore;
 import dev.idea.api.upgrade.QuorumStatus;
 import dev.idea.api.upgrade.QuorumVote;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import java.util.List;
  * between the upgrade flow and the approval evaluator
  * ({@code dev.idea.core.governance.ApprovalEvaluator}).
  *
- * <p>The engine uses the check passed in code (an object implementing both this interface and
+ * <p>{@link #of} gives the check backed by a trust store and approval policy. The engine uses the check passed in code (an object implementing both this interface and
  * {@link dev.idea.api.IdeaProvider}, handed to {@code Idea.builder().provider(…)}), and otherwise
  * {@link #unconfigured()}, which fails closed.
  *
@@ -34,9 +36,21 @@ public interface QuorumCheck {
      * @param impact the change's impact tier
      * @param approvals the stored approval envelopes, in the order they were received
      * @param at the instant validity (expiry, key validity windows) is judged at
-     * @return one vote per approval and whether the threshold is met
+     * @return whether the threshold is met, and exactly one vote per approval, in the order of {@code approvals}
      */
     QuorumStatus evaluate(Digest manifestDigest, Impact impact, List<DsseEnvelope> approvals, Instant at);
+
+    /**
+     * Returns the check that counts through the trust store and approval policy
+     * ({@code ApprovalEvaluator}).
+     *
+     * @param store the trusted approvers
+     * @param policy the thresholds per impact
+     * @return the check
+     */
+    static QuorumCheck of(TrustStore store, ApprovalPolicy policy) {
+        return new EvaluatorQuorumCheck(store, policy);
+    }
 
     /**
      * Returns the check used when none is configured: it counts nothing, so {@code apply} always

@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Upgrade records and their approvals in a {@link RecordStore}: {@code upgrades/<upgradeId>} holds
- * the state, {@code upgrade-approvals/<upgradeId>/<statement hex>} one approval each. Every write is
+ * the state, {@code upgrade-approvals/<upgradeId>/<envelope digest hex>} one approval each. Every write is
  * a compare-and-set, so two instances sharing the storage cannot both make the same transition.
  *
  * <p>Thread-safe as far as the record store is.
@@ -67,24 +67,24 @@ final class UpgradeStore {
         return ids;
     }
 
-    /** Returns the stored approvals in the order they were received (ties by statement digest). */
+    /** Returns the stored approvals in the order they were received (ties by envelope digest). */
     List<StoredApproval> approvals(String upgradeId) {
         List<StoredApproval> out = new ArrayList<>();
         for (String key : records.keys(APPROVALS + upgradeId + "/")) {
             records.get(key).ifPresent(r -> out.add(decodeApproval(r)));
         }
         // First come, first counted: a later duplicate is the one refused.
-        out.sort(Comparator.comparing(StoredApproval::receivedAt).thenComparing(a -> a.statementDigest().hex()));
+        out.sort(Comparator.comparing(StoredApproval::receivedAt).thenComparing(a -> a.envelopeDigest().hex()));
         return out;
     }
 
     /**
-     * Stores an approval unless one with the same statement digest is stored.
+     * Stores an approval unless the same envelope is stored.
      *
      * @return true when stored now, false when it was already there
      */
     boolean addApproval(String upgradeId, StoredApproval approval) {
-        String key = APPROVALS + upgradeId + "/" + approval.statementDigest().hex();
+        String key = APPROVALS + upgradeId + "/" + approval.envelopeDigest().hex();
         JsonObject json = JsonObject.builder()
                 .put("format", "idea.upgrade-approval.v1")
                 .put("receivedAt", approval.receivedAt().toString())
@@ -114,9 +114,9 @@ final class UpgradeStore {
         try {
             JsonObject o = Json.parseObject(r.value().toByteArray(), JsonLimits.DEFAULT);
             DsseEnvelope envelope = EnvelopeCodec.read(Bytes.utf8(o.requireString("envelope")));
-            Digest digest = Digest.sha256(envelope.pae());
+            Digest digest = StoredApproval.digestOf(envelope);
             if (!r.key().endsWith("/" + digest.hex())) {
-                throw new IllegalArgumentException("the envelope's statement digest " + digest + " does not match the key");
+                throw new IllegalArgumentException("the envelope's digest " + digest + " does not match the key");
             }
             return new StoredApproval(digest, envelope, Instant.parse(o.requireString("receivedAt")));
         } catch (RuntimeException e) {
