@@ -14,6 +14,7 @@ import dev.idea.api.PackageSubmission;
 import dev.idea.api.Release;
 import dev.idea.api.SignedManifest;
 import dev.idea.api.StorageException;
+import dev.idea.api.ValidationReport;
 import dev.idea.api.VerificationKey;
 import dev.idea.api.guard.Guard;
 import dev.idea.api.guard.GuardPolicy;
@@ -26,7 +27,10 @@ import dev.idea.core.evidence.EvidenceBundle;
 import dev.idea.core.guard.DefaultGuard;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ReleasePipeline;
+import dev.idea.core.validation.PackageSource;
+import dev.idea.core.validation.PackageValidation;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,6 +43,7 @@ import java.util.function.Function;
 /** The running {@link Idea}: delegates to the pipeline, the verifier and the audit log. Thread-safe. */
 final class DefaultIdea implements Idea {
     private final ReleasePipeline pipeline;
+    private final PackageValidation validation;
     private final AuditLog auditLog;
     private final ManifestVerifier verifier;
     private final Upgrades upgrades;
@@ -47,10 +52,12 @@ final class DefaultIdea implements Idea {
     private final Function<String, VerificationKey> signerKeys;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultIdea(ReleasePipeline pipeline, AuditLog auditLog, ManifestVerifier verifier, Upgrades upgrades, Clock clock,
+    DefaultIdea(ReleasePipeline pipeline, PackageValidation validation, AuditLog auditLog, ManifestVerifier verifier,
+                Upgrades upgrades, Clock clock,
                 List<AutoCloseable> resources, Function<String, VerificationKey> signerKeys) {
         this.signerKeys = signerKeys;
         this.pipeline = pipeline;
+        this.validation = validation;
         this.auditLog = auditLog;
         this.verifier = verifier;
         this.upgrades = upgrades;
@@ -63,6 +70,16 @@ final class DefaultIdea implements Idea {
         Objects.requireNonNull(submission, "submission");
         ensureOpen();
         return pipeline.submit(submission);
+    }
+
+    @Override
+    public ValidationReport validate(Path packageFile, String packageType) {
+        Objects.requireNonNull(packageFile, "packageFile");
+        if (packageType == null || packageType.isBlank()) {
+            throw new IllegalArgumentException("packageType must not be blank, e.g. service-release");
+        }
+        ensureOpen();
+        return validation.validate(PackageSource.of(packageFile), packageType, null);
     }
 
     @Override
