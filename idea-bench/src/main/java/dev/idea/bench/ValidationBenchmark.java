@@ -48,8 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       headers and checksums, entry policy;</li>
  *   <li>{@code checksumAndFormatTarGz}: the same over a gzip-compressed copy, for reference (inflate
  *       dominates);</li>
- *   <li>{@code fullPipeline50MB}: a typical 50 MB tar.gz (text sources, binaries, an SBOM and a
- *       LICENSE) unpacked into the sandbox and checked by every validator found on the class path
+ *   <li>{@code fullPipeline50MB}: a typical 50 MB tar.gz (sources, documentation, a minified
+ *       bundle, binaries, an SBOM and a LICENSE: see {@code writeTypical}) unpacked into the sandbox and checked by every validator found on the class path
  *       (override with {@code -Didea.bench.validators=id,id}); when none is found, by
  *       {@link LineScanner}, a stand-in that reads every file line by line.</li>
  * </ul>
@@ -182,7 +182,21 @@ public class ValidationBenchmark {
         }
     }
 
-    /** About 50 MB: 400 text sources, 20 binaries, a LICENSE and a CycloneDX SBOM. */
+    /**
+     * The "typical" package: 423 files, about 52 MB of content (a 55.1 MB tar, 30.5 MB as tar.gz; seeded):
+     * <ul>
+     *   <li>a {@code LICENSE} (Apache-2.0 header) and a CycloneDX SBOM {@code sbom.cdx.json} with one
+     *       component;</li>
+     *   <li>360 Java sources of 1,500 lines each (about 27 MB): identifiers, numbers and hex comments,
+     *       and in every tenth file an {@code import javax.crypto.Cipher;} / {@code "AES/GCM/NoPadding"}
+     *       line (export-control keywords);</li>
+     *   <li>40 documentation and configuration files of 2,000 lines each (about 3 MB): prose, URLs,
+     *       {@code key=value} settings, version strings and dates, with an example.com e-mail address
+     *       and a contact number in each, and a SHA-256 hex digest per 50 lines;</li>
+     *   <li>one minified JavaScript bundle with a single 1 MB line (cut into 16 KB segments);</li>
+     *   <li>20 binaries of 1 MB pseudo-random bytes (scanned as printable runs).</li>
+     * </ul>
+     */
     private static void writeTypical(Path file) throws IOException {
         SplittableRandom random = new SplittableRandom(50);
         try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20), 1 << 16)) {
@@ -192,19 +206,56 @@ public class ValidationBenchmark {
                     + "\"purl\":\"pkg:maven/com.fasterxml.jackson.core/jackson-core@2.18.2\","
                     + "\"licenses\":[{\"license\":{\"id\":\"Apache-2.0\"}}]}]}").getBytes(StandardCharsets.UTF_8));
             StringBuilder text = new StringBuilder();
-            for (int i = 0; i < 400; i++) {
+            for (int i = 0; i < 360; i++) {
                 text.setLength(0);
+                if (i % 10 == 0) {
+                    text.append("import javax.crypto.Cipher;\n    Cipher c = Cipher.getInstance(\"AES/GCM/NoPadding\");\n");
+                }
                 for (int line = 0; line < 1500; line++) {
                     text.append("    int value").append(line).append(" = compute(").append(random.nextInt(1000))
                             .append("); // ").append(Long.toHexString(random.nextLong())).append('\n');
                 }
                 entry(out, "src/pkg" + i % 20 + "/File" + i + ".java", text.toString().getBytes(StandardCharsets.UTF_8));
             }
+            for (int i = 0; i < 40; i++) {
+                text.setLength(0);
+                text.append("Contact: maintainers@example.com, +1 (555) 0100 in office hours.\n");
+                for (int line = 0; line < 2000; line++) {
+                    switch (line % 5) {
+                        case 0 -> text.append("The service reads its settings at start-up; see https://docs.example.org/v")
+                                .append(random.nextInt(10)).append('.').append(random.nextInt(20)).append("/config.html\n");
+                        case 1 -> text.append("server.port=").append(8000 + random.nextInt(1000))
+                                .append("\ncache.ttl=PT").append(random.nextInt(60)).append("M\n");
+                        case 2 -> text.append("- ").append(2020 + random.nextInt(6)).append('-').append(1 + random.nextInt(12))
+                                .append("-").append(1 + random.nextInt(28)).append(": release ").append(random.nextInt(5))
+                                .append('.').append(random.nextInt(30)).append(" fixes issue #").append(random.nextInt(5000))
+                                .append('\n');
+                        case 3 -> text.append(line % 50 == 3 ? "digest: " + hex(random, 32) : "Each entry is checked before"
+                                + " it is released, and its findings are listed by file and line.").append('\n');
+                        default -> text.append('\n');
+                    }
+                }
+                entry(out, "docs/guide" + i + (i % 2 == 0 ? ".md" : ".properties"), text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            text.setLength(0);
+            while (text.length() < (1 << 20)) {
+                text.append("function f").append(random.nextInt(100_000)).append("(a,b){return a+b*").append(random.nextInt(100))
+                        .append("};var s=\"").append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36)).append("\";");
+            }
+            entry(out, "web/bundle.min.js", text.toString().getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 20; i++) {
                 entry(out, "lib/blob" + i + ".bin", randomBytes(random, 1 << 20));
             }
             out.write(new byte[1024]);
         }
+    }
+
+    private static String hex(SplittableRandom random, int bytes) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < bytes; i++) {
+            b.append(String.format("%02x", random.nextInt(256)));
+        }
+        return b.toString();
     }
 
     private static void entry(OutputStream out, String name, byte[] content) throws IOException {

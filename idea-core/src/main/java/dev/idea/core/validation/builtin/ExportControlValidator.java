@@ -33,6 +33,8 @@ public final class ExportControlValidator implements PackageValidator {
             "org.bouncycastle", "AES", "RSA", "ECDSA", "ChaCha20", "OpenSSL", "libsodium");
     private static final Set<String> KEYS = Set.of("keywords", "extra-keywords", "case-insensitive", "allow.paths",
             "max-findings");
+    /** Every ECCN match starts with this. */
+    private static final String ECCN_WORD = "ECCN";
     private static final Pattern ECCN = Pattern.compile("\\bECCN\\s*[:=]?\\s*\"?([0-9][A-E][0-9]{3}(?:\\.[a-z](?:\\.[0-9]+)?)?|EAR99)\\b");
 
     /** Creates the validator; it has no state. */
@@ -71,22 +73,31 @@ public final class ExportControlValidator implements PackageValidator {
         FindingList out = new FindingList(ID, (int) s.longValue("max-findings", FindingList.DEFAULT_MAX_FINDINGS, 1, 1_000_000));
         for (PackageEntry e : pkg.entries()) {
             if (e.type() == PackageEntry.Type.FILE && !allow.pathAllowed(e.path())) {
-                scan(pkg, e, patterns, out);
+                scan(pkg, e, patterns, ignoreCase, out);
             }
         }
         return new ValidatorOutcome(out.sorted(), out.isEmpty() ? List.of() : List.of("export_review"));
     }
 
-    private static void scan(PackageView pkg, PackageEntry e, Map<String, Pattern> patterns, FindingList out) {
+    private static void scan(PackageView pkg, PackageEntry e, Map<String, Pattern> patterns, boolean ignoreCase,
+            FindingList out) {
+        // a keyword's pattern runs only on a segment that contains the keyword (ASCII case folded when
+        // matching ignores case, which is how Pattern.CASE_INSENSITIVE compares without UNICODE_CASE)
+        Map<String, String> needles = new TreeMap<>();
+        patterns.keySet().forEach(k -> needles.put(k, ignoreCase ? CharScan.asciiLower(k) : k));
         Map<String, Hit> hits = new TreeMap<>();
         try (InputStream in = pkg.open(e)) {
             TextScanner.scan(in, (text, line, offset) -> {
-                Matcher eccn = ECCN.matcher(text);
-                while (eccn.find()) {
+                Matcher eccn = text.contains(ECCN_WORD) ? ECCN.matcher(text) : null;
+                while (eccn != null && eccn.find()) {
                     out.add(Severity.WARNING, "export-control.eccn", "export classification ECCN " + eccn.group(1)
                             + " declared; have the release reviewed for export control", e.path(), line, offset + eccn.start());
                 }
+                String haystack = ignoreCase ? CharScan.asciiLower(text) : text;
                 for (Map.Entry<String, Pattern> k : patterns.entrySet()) {
+                    if (!haystack.contains(needles.get(k.getKey()))) {
+                        continue;
+                    }
                     Matcher m = k.getValue().matcher(text);
                     while (m.find()) {
                         Hit h = hits.computeIfAbsent(k.getKey(), x -> new Hit());

@@ -93,8 +93,17 @@ public final class PiiValidator implements PackageValidator {
     }
 
     private static void segment(String path, String text, long line, long offset, Run run) {
+        // cheap necessary conditions first: most lines hold nothing any rule could match
+        boolean card = run.rules().contains("card") && CharScan.hasCardChain(text);
+        boolean iban = run.rules().contains("iban") && CharScan.hasIbanStart(text);
+        boolean e164 = run.rules().contains("phone") && CharScan.hasE164Start(text);
+        boolean nanp = run.rules().contains("phone") && CharScan.hasNanpTail(text);
+        boolean email = run.rules().contains("email") && text.indexOf('@') >= 0;
+        if (!card && !iban && !e164 && !nanp && !email) {
+            return;
+        }
         BitSet claimed = new BitSet(text.length());
-        if (run.rules().contains("card")) {
+        if (card) {
             Matcher m = CARD.matcher(text);
             while (m.find()) {
                 String digits = m.group().replace(" ", "").replace("-", "");
@@ -105,11 +114,11 @@ public final class PiiValidator implements PackageValidator {
                 }
             }
         }
-        if (run.rules().contains("iban")) {
+        if (iban) {
             ibans(path, text, line, offset, claimed, run);
         }
-        if (run.rules().contains("phone")) {
-            for (Pattern p : List.of(E164, NANP)) {
+        if (e164 || nanp) {
+            for (Pattern p : e164 && nanp ? List.of(E164, NANP) : List.of(e164 ? E164 : NANP)) {
                 Matcher m = p.matcher(text);
                 while (m.find()) {
                     String digits = m.group().replaceAll("[^0-9]", "");
@@ -122,7 +131,7 @@ public final class PiiValidator implements PackageValidator {
                 }
             }
         }
-        if (run.rules().contains("email")) {
+        if (email) {
             Matcher m = EMAIL.matcher(text);
             while (m.find()) {
                 String domain = m.group(1).toLowerCase(Locale.ROOT);

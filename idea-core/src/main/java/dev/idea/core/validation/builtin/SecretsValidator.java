@@ -29,8 +29,11 @@ public final class SecretsValidator implements PackageValidator {
     private static final Set<String> KEYS = Set.of("allow.paths", "allow.fingerprints", "entropy.enabled",
             "entropy.min-length", "entropy.base64-threshold", "entropy.hex-threshold", "entropy.severity", "max-findings");
 
-    /** A detector: rule, pattern, and how many leading characters may be shown. */
-    private record Rule(String id, Pattern pattern, int keep, String what) {
+    /**
+     * A detector: rule, pattern, how many leading characters may be shown, and literals of which every
+     * match contains one (the pattern runs only on a segment that holds one of them).
+     */
+    private record Rule(String id, Pattern pattern, int keep, String what, List<String> needles) {
     }
 
     private static final Pattern PEM = Pattern.compile(
@@ -38,17 +41,17 @@ public final class SecretsValidator implements PackageValidator {
     private static final Pattern PEM_END = Pattern.compile("-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----");
     private static final List<Rule> RULES = List.of(
             new Rule("secrets.aws-access-key-id", Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])"), 4,
-                    "AWS access key id"),
+                    "AWS access key id", List.of("AKIA", "ASIA")),
             new Rule("secrets.github-token", Pattern.compile("(?<![A-Za-z0-9_])gh[opsur]_[A-Za-z0-9]{36,255}(?![A-Za-z0-9_])"), 4,
-                    "GitHub token"),
+                    "GitHub token", List.of("gho_", "ghp_", "ghs_", "ghu_", "ghr_")),
             new Rule("secrets.github-token", Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,255}"), 11,
-                    "GitHub fine-grained token"),
+                    "GitHub fine-grained token", List.of("github_pat_")),
             new Rule("secrets.slack-token", Pattern.compile("(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,250}"), 5,
-                    "Slack token"),
+                    "Slack token", List.of("xox")),
             new Rule("secrets.google-api-key", Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"), 4,
-                    "Google API key"));
-    private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/_-]{16,}={0,2}");
-    private static final Pattern HEX_RUN = Pattern.compile("(?<![0-9A-Za-z])[0-9a-fA-F]{16,}(?![0-9A-Za-z])");
+                    "Google API key", List.of("AIza")));
+    /** Every PEM match starts with this. */
+    private static final String PEM_PREFIX = "-----BEGIN ";
 
     /** Creates the validator; it has no state. */
     public SecretsValidator() {
@@ -126,9 +129,18 @@ public final class SecretsValidator implements PackageValidator {
 
     /** Scans one segment; opens {@code pem} when a private key block starts and does not end in it. */
     private static void segment(String path, String text, long line, long offset, PemState pemState, Run run) {
+        boolean pemCandidate = text.contains(PEM_PREFIX);
+        boolean ruleCandidate = false;
+        for (Rule r : RULES) {
+            ruleCandidate |= CharScan.containsAny(text, r.needles());
+        }
+        boolean entropyCandidate = run.entropy() && CharScan.hasBase64Run(text);
+        if (!pemCandidate && !ruleCandidate && !entropyCandidate) {
+            return; // no detector can match this segment
+        }
         BitSet claimed = new BitSet(text.length());
         Matcher pem = PEM.matcher(text);
-        if (pem.find()) {
+        if (pemCandidate && pem.find()) {
             int end = text.length();
             Matcher close = PEM_END.matcher(text);
             boolean open = !close.find(pem.end());
@@ -146,6 +158,9 @@ public final class SecretsValidator implements PackageValidator {
             claimed.set(pem.start(), end);
         }
         for (Rule r : RULES) {
+            if (!ruleCandidate || !CharScan.containsAny(text, r.needles())) {
+                continue;
+            }
             Matcher m = r.pattern().matcher(text);
             while (m.find()) {
                 if (!claimed.get(m.start())) {
@@ -154,32 +169,39 @@ public final class SecretsValidator implements PackageValidator {
                 }
             }
         }
-        if (run.entropy()) {
+        if (entropyCandidate) {
             entropy(path, text, line, offset, claimed, run);
         }
     }
 
     private static void entropy(String path, String text, long line, long offset, BitSet claimed, Run run) {
         List<int[]> hexRuns = new ArrayList<>();
-        Matcher hex = HEX_RUN.matcher(text);
-        while (hex.find()) {
-            if (hex.end() - hex.start() >= run.minLength() && claimed.get(hex.start(), hex.end()).isEmpty()
-                    && Entropy.bitsPerChar(hex.group()) >= run.hexThreshold()) {
-                report(path, "secrets.high-entropy", "high-entropy hex string", hex.group(), 0, line, offset + hex.start(),
-                        run.entropySeverity(), run);
-                hexRuns.add(new int[] {hex.start(), hex.end()});
+        CharScan.hexRuns(text, (start, end) -> {
+            if (end - start >= run.minLength() && unclaimed(claimed, start, end)) {
+                String token = text.substring(start, end);
+                if (Entropy.bitsPerChar(token) >= run.hexThreshold()) {
+                    report(path, "secrets.high-entropy", "high-entropy hex string", token, 0, line, offset + start,
+                            run.entropySeverity(), run);
+                    hexRuns.add(new int[] {start, end});
+                }
             }
-        }
+        });
         hexRuns.forEach(r -> claimed.set(r[0], r[1]));
-        Matcher b64 = BASE64_RUN.matcher(text);
-        while (b64.find()) {
-            String token = b64.group();
-            if (token.length() >= run.minLength() && claimed.get(b64.start(), b64.end()).isEmpty()
-                    && mixed(token) && Entropy.bitsPerChar(token) >= run.base64Threshold()) {
-                report(path, "secrets.high-entropy", "high-entropy base64 string", token, 0, line, offset + b64.start(),
-                        run.entropySeverity(), run);
+        CharScan.base64Runs(text, (start, end) -> {
+            if (end - start >= run.minLength() && unclaimed(claimed, start, end)) {
+                String token = text.substring(start, end);
+                if (mixed(token) && Entropy.bitsPerChar(token) >= run.base64Threshold()) {
+                    report(path, "secrets.high-entropy", "high-entropy base64 string", token, 0, line, offset + start,
+                            run.entropySeverity(), run);
+                }
             }
-        }
+        });
+    }
+
+    /** Returns whether no index in {@code [start, end)} is set. */
+    private static boolean unclaimed(BitSet claimed, int start, int end) {
+        int next = claimed.nextSetBit(start);
+        return next < 0 || next >= end;
     }
 
     /** A credential-like token mixes letters and digits; identifiers and words alone do not count. */

@@ -2,6 +2,7 @@ package dev.idea.core.validation.builtin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Streams an entry's bytes as text segments for pattern scanners, in bounded memory.
@@ -67,9 +68,7 @@ final class TextScanner {
         long offset = 0;
         int n = sniffed;
         while (n > 0 && !cutter.done()) {
-            for (int i = 0; i < n; i++) {
-                cutter.accept(buffer[i] & 0xff, offset + i);
-            }
+            cutter.accept(buffer, n, offset);
             offset += n;
             n = in.read(buffer);
             if (n < 0) {
@@ -92,8 +91,14 @@ final class TextScanner {
         return total;
     }
 
+    /** A segment as a string: one char per byte (ISO-8859-1 is the identity on bytes, and a plain copy). */
+    private static String text(byte[] bytes, int length) {
+        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
     private sealed interface Cutter permits LineCutter, RunCutter {
-        void accept(int b, long offset);
+        /** Takes {@code bytes[0, n)}, whose first byte is at {@code base} in the entry. */
+        void accept(byte[] bytes, int n, long base);
 
         void finish(long end);
 
@@ -104,7 +109,8 @@ final class TextScanner {
 
     private static final class LineCutter implements Cutter {
         private final Handler handler;
-        private final StringBuilder current = new StringBuilder();
+        private final byte[] current = new byte[MAX_SEGMENT];
+        private int length;
         private long start = -1;
         private final long maxLines;
         private long line = 1;
@@ -120,40 +126,51 @@ final class TextScanner {
         }
 
         @Override
-        public void accept(int b, long offset) {
-            if (line > maxLines) {
-                return;
-            }
-            if (b == '\n') {
-                int length = current.length();
-                if (length > 0 && current.charAt(length - 1) == '\r') {
-                    current.setLength(length - 1);
+        public void accept(byte[] bytes, int n, long base) {
+            int i = 0;
+            while (i < n && line <= maxLines) {
+                int limit = Math.min(n, i + (MAX_SEGMENT - length));
+                int j = i;
+                while (j < limit && bytes[j] != '\n') {
+                    j++;
                 }
-                emit(offset);
+                if (j > i) {
+                    if (length == 0) {
+                        start = base + i;
+                    }
+                    System.arraycopy(bytes, i, current, length, j - i);
+                    length += j - i;
+                }
+                if (length >= MAX_SEGMENT) {
+                    emit(base + j - 1); // a full segment of a longer line; the line goes on
+                    i = j;
+                    continue;
+                }
+                if (j == n) {
+                    break;
+                }
+                // bytes[j] is the end of the line
+                if (length > 0 && current[length - 1] == '\r') {
+                    length--;
+                }
+                emit(base + j);
                 line++;
-                return;
-            }
-            if (current.length() == 0) {
-                start = offset;
-            }
-            current.append((char) b);
-            if (current.length() >= MAX_SEGMENT) {
-                emit(offset);
+                i = j + 1;
             }
         }
 
         private void emit(long offset) {
-            if (current.length() > 0) {
-                handler.segment(current.toString(), line, start);
+            if (length > 0) {
+                handler.segment(text(current, length), line, start);
             } else {
                 handler.segment("", line, offset);
             }
-            current.setLength(0);
+            length = 0;
         }
 
         @Override
         public void finish(long end) {
-            if (current.length() > 0 && line <= maxLines) {
+            if (length > 0 && line <= maxLines) {
                 emit(end);
             }
         }
@@ -161,7 +178,8 @@ final class TextScanner {
 
     private static final class RunCutter implements Cutter {
         private final Handler handler;
-        private final StringBuilder current = new StringBuilder();
+        private final byte[] current = new byte[MAX_SEGMENT];
+        private int length;
         private long start = -1;
 
         RunCutter(Handler handler) {
@@ -169,25 +187,28 @@ final class TextScanner {
         }
 
         @Override
-        public void accept(int b, long offset) {
-            if (b >= 0x20 && b < 0x7f || b == '\t') {
-                if (current.length() == 0) {
-                    start = offset;
-                }
-                current.append((char) b);
-                if (current.length() >= MAX_SEGMENT) {
+        public void accept(byte[] bytes, int n, long base) {
+            for (int i = 0; i < n; i++) {
+                byte b = bytes[i];
+                if (b >= 0x20 && b < 0x7f || b == '\t') {
+                    if (length == 0) {
+                        start = base + i;
+                    }
+                    current[length++] = b;
+                    if (length >= MAX_SEGMENT) {
+                        flush();
+                    }
+                } else if (length > 0) {
                     flush();
                 }
-            } else {
-                flush();
             }
         }
 
         private void flush() {
-            if (current.length() >= MIN_RUN) {
-                handler.segment(current.toString(), 0, start);
+            if (length >= MIN_RUN) {
+                handler.segment(text(current, length), 0, start);
             }
-            current.setLength(0);
+            length = 0;
         }
 
         @Override
