@@ -14,6 +14,7 @@ import dev.idea.core.internal.json.JsonObject;
 import dev.idea.core.internal.json.JsonString;
 import dev.idea.core.internal.json.JsonValue;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -28,6 +29,9 @@ import java.util.TreeMap;
  */
 public final class AuditEventCodec {
     private static final long MAX_EXACT_SEQ = 1L << 53;
+    /** One SHA-256 instance per thread: looking the algorithm up costs as much as hashing an event. */
+    private static final ThreadLocal<MessageDigest> SHA_256 =
+            ThreadLocal.withInitial(HashAlgorithm.SHA_256::newMessageDigest);
     /** Entries up to this size cannot exceed the strict parser's limits (a string has at most one UTF-16 unit per byte). */
     private static final int FAST_PATH_MAX_BYTES =
             Math.min(CodecSupport.LIMITS.maxBytes(), CodecSupport.LIMITS.maxStringLength());
@@ -184,7 +188,7 @@ public final class AuditEventCodec {
     }
 
     private static byte[] sha256(byte[] data) {
-        return HashAlgorithm.SHA_256.newMessageDigest().digest(data);
+        return SHA_256.get().digest(data); // digest() resets the instance for the next use
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.idea.api.AuditEvent;
 import dev.idea.api.AuditEventType;
 import dev.idea.api.Digest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -108,9 +110,57 @@ final class AuditEventScanner {
         if (type == null || !takeByte('}') || p != b.length) {
             return null;
         }
-        return new AuditEvent(seq, CodecSupport.instant(timestamp, "timestamp"), AuditEventType.ofWireName(type),
+        return new AuditEvent(seq, instant(timestamp), AuditEventType.ofWireName(type),
                 actor, subject, payloadDigest.isEmpty() ? null : Digest.parse(payloadDigest),
                 signatureId.isEmpty() ? null : signatureId, attributes, Digest.parse(prevHash), Digest.parse(hashText));
+    }
+
+    /**
+     * Parses {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} without building a formatter (which
+     * {@link Instant#parse} does on every call); other forms go to {@link Instant#parse}. Either
+     * way the codec later requires the text to be exactly {@link Instant#toString} of the result.
+     */
+    static Instant instant(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':' || t.charAt(n - 1) != 'Z') {
+            return CodecSupport.instant(t, "timestamp");
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        int nanos = 0;
+        int fraction = n - 1 - 20;
+        if (n > 20) {
+            if (t.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+                return CodecSupport.instant(t, "timestamp");
+            }
+            nanos = digits(t, 20, fraction);
+            for (int i = fraction; i < 9 && nanos >= 0; i++) {
+                nanos *= 10;
+            }
+        }
+        if ((year | month | day | hour | minute | second | nanos) < 0 || hour > 23 || minute > 59 || second > 59) {
+            return CodecSupport.instant(t, "timestamp");
+        }
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal value of {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String t, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private boolean take(byte[] literal) {

@@ -24,6 +24,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,6 +96,25 @@ class AuditEventCodecFastPathTest {
         AuditEventCodec.Decoded d = AuditEventCodec.readAndHash(damaged);
         assertThat(d.event()).isEqualTo(expected);
         assertThat(d.contentHash()).isEqualTo(referenceHash(expected));
+    }
+
+    @Property(tries = 1000)
+    void scannerInstant_instantText_parsesAsInstantParse(@ForAll @LongRange(min = -62_000_000_000L, max = 253_000_000_000L) long seconds,
+                                                         @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
+                                                         @ForAll @IntRange(min = 0, max = 2) int round) {
+        int n = round == 0 ? nanos : round == 1 ? nanos / 1_000_000 * 1_000_000 : 0;
+        Instant i = Instant.ofEpochSecond(seconds, n);
+        assertThat(AuditEventScanner.instant(i.toString())).isEqualTo(i);
+        assertThat(AuditEventScanner.instant(i.toString())).isEqualTo(Instant.parse(i.toString()));
+    }
+
+    @Test
+    void scannerInstant_unusualForms_agreeWithInstantParse() {
+        for (String t : new String[] {"2026-01-31T12:00:00Z", "2026-01-31T12:00:00.5Z", "2026-01-31T12:00:00.123456789Z",
+                "+12026-01-31T12:00:00Z", "2024-02-29T23:59:59.000Z"}) {
+            assertThat(AuditEventScanner.instant(t)).as(t).isEqualTo(Instant.parse(t));
+        }
+        assertThatThrownBy(() -> AuditEventScanner.instant("2026-02-30T12:00:00Z")).isInstanceOf(RuntimeException.class);
     }
 
     @Test
