@@ -11,10 +11,10 @@ import dev.idea.api.NoteKey;
 import dev.idea.api.StorageException;
 import dev.idea.api.merkle.ConsistencyProof;
 import dev.idea.api.merkle.InclusionProof;
-import dev.idea.api.merkle.MerkleHash;
 import dev.idea.core.checkpoint.CheckpointSigner;
 import dev.idea.core.codec.AuditEventCodec;
 import dev.idea.core.merkle.MerkleTree;
+import dev.idea.core.merkle.TreeHashes;
 import dev.idea.spi.storage.AppendLog;
 import dev.idea.spi.storage.Storage;
 import java.time.Clock;
@@ -108,7 +108,7 @@ public final class AuditLog {
      * @return the 32-byte leaf hash
      */
     public static byte[] leafHash(Digest eventHash) {
-        return MerkleHash.leaf(eventHash.value().toByteArray());
+        return TreeHashes.leaf(eventHash.value().toByteArray());
     }
 
     /**

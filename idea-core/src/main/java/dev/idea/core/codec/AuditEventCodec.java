@@ -16,6 +16,7 @@ import dev.idea.core.internal.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,9 @@ import java.util.TreeMap;
  */
 public final class AuditEventCodec {
     private static final long MAX_EXACT_SEQ = 1L << 53;
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the range {@link #timestampText} formats itself. */
+    private static final long FIRST_FAST_SECOND = -62_167_219_200L;
+    private static final long LAST_FAST_SECOND = 253_402_300_799L;
     /** One SHA-256 instance per thread: looking the algorithm up costs as much as hashing an event. */
     private static final ThreadLocal<MessageDigest> SHA_256 =
             ThreadLocal.withInitial(HashAlgorithm.SHA_256::newMessageDigest);
@@ -181,10 +185,58 @@ public final class AuditEventCodec {
         w.punct(',').name("prevHash").string(e.prevHash().toString())
                 .punct(',').name("seq").number(e.seq())
                 .punct(',').name("subject").string(e.subject())
-                .punct(',').name("timestamp").string(e.timestamp().toString())
+                .punct(',').name("timestamp").string(timestampText(e.timestamp()))
                 .punct(',').name("type").string(e.type().wireName())
                 .punct('}');
         return new Body(w.finish(), split);
+    }
+
+    /**
+     * Returns exactly {@link Instant#toString} (ISO_INSTANT: seconds always, fraction in groups of
+     * three digits, none when zero) for years 0000 to 9999, without its per-call formatter.
+     */
+    static String timestampText(Instant t) {
+        long seconds = t.getEpochSecond();
+        if (seconds < FIRST_FAST_SECOND || seconds > LAST_FAST_SECOND) {
+            return t.toString();
+        }
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        LocalDate date = LocalDate.ofEpochDay(days);
+        char[] c = new char[30];
+        int p = put(c, 0, date.getYear(), 4);
+        c[p++] = '-';
+        p = put(c, p, date.getMonthValue(), 2);
+        c[p++] = '-';
+        p = put(c, p, date.getDayOfMonth(), 2);
+        c[p++] = 'T';
+        p = put(c, p, secondOfDay / 3600, 2);
+        c[p++] = ':';
+        p = put(c, p, secondOfDay / 60 % 60, 2);
+        c[p++] = ':';
+        p = put(c, p, secondOfDay % 60, 2);
+        int nano = t.getNano();
+        if (nano > 0) {
+            c[p++] = '.';
+            if (nano % 1_000_000 == 0) {
+                p = put(c, p, nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                p = put(c, p, nano / 1000, 6);
+            } else {
+                p = put(c, p, nano, 9);
+            }
+        }
+        c[p++] = 'Z';
+        return new String(c, 0, p);
+    }
+
+    private static int put(char[] c, int at, int value, int width) {
+        int v = value;
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
+        return at + width;
     }
 
     private static byte[] sha256(byte[] data) {

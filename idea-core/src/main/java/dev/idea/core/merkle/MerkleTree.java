@@ -116,7 +116,7 @@ public final class MerkleTree {
         List<Bytes> children = readRange(level - 1, 2 * from, 2 * n);
         List<byte[]> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(MerkleHash.node(children.get(2 * i).toByteArray(), children.get(2 * i + 1).toByteArray()));
+            out.add(TreeHashes.node(children.get(2 * i).toByteArray(), children.get(2 * i + 1).toByteArray()));
         }
         return out;
     }
@@ -163,7 +163,7 @@ public final class MerkleTree {
             List<byte[]> next = new ArrayList<>(current.size() / 2 + 1);
             for (long j = c >>> 1; j < cAfter >>> 1; j++) {
                 byte[] left = 2 * j < c ? frontier[level] : current.get((int) (2 * j - c));
-                next.add(MerkleHash.node(left, current.get((int) (2 * j + 1 - c))));
+                next.add(TreeHashes.node(left, current.get((int) (2 * j + 1 - c))));
             }
             if ((cAfter & 1) == 1) {
                 frontier[level] = cAfter - 1 >= c ? current.get((int) (cAfter - 1 - c)) : frontier[level];
@@ -271,7 +271,7 @@ public final class MerkleTree {
             return cached && level >= CACHE_MIN_LEVEL ? cachedNode(level, a >>> level) : readNode(level, a >>> level);
         }
         long k = Long.highestOneBit(n - 1);
-        return MerkleHash.node(rangeHash(a, a + k, cached), rangeHash(a + k, b, cached));
+        return TreeHashes.node(rangeHash(a, a + k, cached), rangeHash(a + k, b, cached));
     }
 
     /** A complete node from the cache, or read from storage and cached. The returned array is shared: never modify it. */
@@ -319,6 +319,23 @@ public final class MerkleTree {
     /** Appends nodes at {@code expected}; tolerates another writer having stored the same nodes first. */
     private void writeLevel(int level, long expected, List<byte[]> nodes) {
         AppendLog log = level(level);
+        if (nodes.isEmpty()) {
+            return;
+        }
+        // Common case first: the level ends where expected, so one conditional append suffices; when
+        // it does not (another writer, or a damaged level), the loop below sorts it out.
+        List<Bytes> all = new ArrayList<>(nodes.size());
+        for (byte[] node : nodes) {
+            all.add(Bytes.of(node));
+        }
+        try {
+            log.append(expected, all);
+            return;
+        } catch (StorageException e) {
+            if (e.errorCode() != ErrorCode.STORAGE_CONFLICT) {
+                throw e;
+            }
+        }
         int done = 0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS && done < nodes.size(); attempt++) {
             long have = log.size();

@@ -108,6 +108,23 @@ class AuditEventCodecFastPathTest {
         assertThat(AuditEventScanner.instant(i.toString())).isEqualTo(Instant.parse(i.toString()));
     }
 
+    @Property(tries = 2000)
+    void timestampText_anyInstant_equalsInstantToString(@ForAll @LongRange(min = -70_000_000_000L, max = 260_000_000_000L) long seconds,
+                                                        @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
+                                                        @ForAll @IntRange(min = 0, max = 3) int round) {
+        int n = round == 0 ? nanos : round == 1 ? nanos / 1_000_000 * 1_000_000 : round == 2 ? nanos / 1000 * 1000 : 0;
+        Instant i = Instant.ofEpochSecond(seconds, n);
+        assertThat(AuditEventCodec.timestampText(i)).isEqualTo(i.toString());
+    }
+
+    @Test
+    void timestampText_edges_equalInstantToString() {
+        for (Instant i : new Instant[] {Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59Z"), Instant.parse("1969-12-31T23:59:59.000001Z")}) {
+            assertThat(AuditEventCodec.timestampText(i)).isEqualTo(i.toString());
+        }
+    }
+
     @Test
     void scannerInstant_unusualForms_agreeWithInstantParse() {
         for (String t : new String[] {"2026-01-31T12:00:00Z", "2026-01-31T12:00:00.5Z", "2026-01-31T12:00:00.123456789Z",
