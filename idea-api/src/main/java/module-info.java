@@ -5,10 +5,13 @@
 module dev.idea.api {
     exports dev.idea.api;
     exports dev.idea.api.engine;
+    exports dev.idea.api.governance;
     exports dev.idea.api.merkle;
     exports dev.idea.api.simulation;
     exports dev.idea.api.rules;
+    exports dev.idea.api.identity;
 
     uses dev.idea.api.engine.IdeaEngine;
     uses dev.idea.api.rules.RulePlannerFactory;
+    uses dev.idea.api.identity.IdentityVerifierFactory;
 }

@@ -17,6 +17,8 @@ module dev.idea.core {
     requires org.apache.commons.rng.core;
     requires org.apache.commons.rng.simple;
     requires com.github.benmanes.caffeine;
+    requires com.nimbusds.jose.jwt;
+    requires java.net.http;
     requires org.snakeyaml.engine.v2;
     requires static micrometer.core;
 
@@ -24,6 +26,7 @@ module dev.idea.core {
     provides dev.idea.spi.storage.StorageProvider with dev.idea.core.storage.FileSystemStorageProvider;
     provides dev.idea.spi.kernel.KernelProvider with dev.idea.core.kernel.InProcessKernelProvider;
     provides dev.idea.api.rules.RulePlannerFactory with dev.idea.core.rules.DefaultRulePlannerFactory;
+    provides dev.idea.api.identity.IdentityVerifierFactory with dev.idea.core.identity.DefaultIdentityVerifierFactory;
     provides dev.idea.spi.validation.PackageValidator with
             dev.idea.core.validation.builtin.ChecksumValidator,
             dev.idea.core.validation.builtin.DependenciesValidator,

@@ -1,6 +1,6 @@
 /**
  * Test support for IDEA users and SPI authors: the local KMS (from idea-kms-local), strict in-memory
- * storage, a fake kernel, a mutable clock, jqwik arbitraries and the SPI contract kits.
+ * storage, a fake kernel, a fake OIDC identity provider, a mutable clock, jqwik arbitraries and the SPI contract kits.
  */
 module dev.idea.testkit {
     requires transitive dev.idea.api;
@@ -10,9 +10,11 @@ module dev.idea.testkit {
     requires transitive dev.idea.kms.local;
     requires transitive org.junit.jupiter.api;
     requires transitive net.jqwik.api;
+    requires jdk.httpserver;
 
     exports dev.idea.testkit;
     exports dev.idea.testkit.contract;
+    exports dev.idea.testkit.identity;
     exports dev.idea.testkit.kernel;
     exports dev.idea.testkit.storage;
 

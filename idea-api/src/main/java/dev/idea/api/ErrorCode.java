@@ -65,6 +65,26 @@ public enum ErrorCode {
     PACKAGE_SOURCE_UNAVAILABLE("IDEA-3005", "the package source cannot be read"),
     /** A manifest or submission field is missing or out of range. */
     MANIFEST_INVALID("IDEA-3006", "a manifest field is missing or invalid"),
+    /** An archive entry's path is absolute or climbs out of the package with {@code ..} (zip-slip). */
+    ARCHIVE_PATH_TRAVERSAL("IDEA-3100", "an archive entry path is absolute or leaves the package"),
+    /** A symbolic or hard link in the archive points outside the package, or an entry goes through a link. */
+    ARCHIVE_LINK_ESCAPE("IDEA-3101", "an archive link points outside the package"),
+    /** An archive expands beyond the compression-ratio or uncompressed-size limits. */
+    ARCHIVE_BOMB("IDEA-3102", "the archive expands beyond the compression limits"),
+    /** An archive holds more entries than the limit. */
+    ARCHIVE_TOO_MANY_ENTRIES("IDEA-3103", "the archive has too many entries"),
+    /** An archive entry path nests deeper, or is longer, than the limit. */
+    ARCHIVE_TOO_DEEP("IDEA-3104", "an archive entry path is nested too deep"),
+    /** Two archive entries have the same normalized path, or a file and a directory collide. */
+    ARCHIVE_DUPLICATE_ENTRY("IDEA-3105", "the archive has a duplicate entry"),
+    /** An archive entry name is not valid UTF-8 or holds control characters. */
+    ARCHIVE_NAME_ENCODING("IDEA-3106", "an archive entry name is not valid UTF-8"),
+    /** An archive entry is of a type packages may not hold (device, FIFO, sparse file). */
+    ARCHIVE_ENTRY_UNSUPPORTED("IDEA-3107", "an archive entry type is not allowed"),
+    /** One or more validators failed, errored or timed out, so the package is refused. */
+    VALIDATION_FAILED("IDEA-3108", "the package failed validation"),
+    /** A validator named in the configuration is not installed, or a validation setting is invalid. */
+    VALIDATOR_UNAVAILABLE("IDEA-3109", "a configured validator is not available"),
     /** An SPDX license expression does not follow the SPDX grammar (SPDX 2.3 annex D). */
     LICENSE_EXPRESSION_INVALID("IDEA-3200", "an SPDX license expression is malformed"),
     /** An SBOM document (CycloneDX or SPDX JSON) is malformed or of an unsupported version. */
@@ -157,6 +177,53 @@ public enum ErrorCode {
     RULE_WEIGHTS_INVALID("IDEA-8505", "rule weights are malformed or incomplete"),
     /** A plan was executed against a policy or context other than the one it was made for. */
     RULE_PLAN_MISMATCH("IDEA-8506", "a rule plan does not belong to this policy or context"),
+
+    // 9xxx: governance
+    /** A trust store document is malformed or inconsistent (threshold, roles, validity window). */
+    TRUST_STORE_INVALID("IDEA-9001", "a trust store is malformed or inconsistent"),
+    /** A trust store lists the same signer id twice. */
+    TRUST_STORE_DUPLICATE_SIGNER("IDEA-9002", "a trust store lists one signer id twice"),
+    /** A trust store registers the same public key under two signer ids. */
+    TRUST_STORE_KEY_REUSED("IDEA-9003", "a trust store registers one key under two signer ids"),
+    /** A trust store version is not newer than the highest version already accepted. */
+    TRUST_STORE_ROLLBACK("IDEA-9004", "a trust store version is older than one already accepted"),
+    /** A trust store version skips one or more versions after the current one. */
+    TRUST_STORE_VERSION_GAP("IDEA-9005", "a trust store version skips intermediate versions"),
+    /** A trust store version is not signed by a threshold of the previous version's keys and of its own. */
+    TRUST_STORE_THRESHOLD_NOT_MET("IDEA-9006", "a trust store version lacks the signatures its rotation needs"),
+    /** An approval policy is malformed or inconsistent. */
+    APPROVAL_POLICY_INVALID("IDEA-9007", "an approval policy is malformed or inconsistent"),
+    /** An approval statement is malformed. */
+    APPROVAL_INVALID("IDEA-9008", "an approval statement is malformed"),
+    /** The approvals collected do not satisfy the policy for the change's impact. */
+    APPROVAL_THRESHOLD_NOT_MET("IDEA-9009", "the counted approvals do not meet the policy"),
+    /** One approval was refused (other manifest, expired, revoked key, missing role, ...). */
+    APPROVAL_REFUSED("IDEA-9010", "an approval was refused"),
+    // 92xx: identities (OIDC / OAuth2 access tokens)
+    /** An access token is not a well-formed compact JWS JWT, is too long, or uses an unsupported header. */
+    IDENTITY_TOKEN_MALFORMED("IDEA-9201", "an access token is malformed"),
+    /** The token's algorithm is never accepted ({@code none}, HMAC) or is not in the allowed list. */
+    IDENTITY_ALGORITHM_REFUSED("IDEA-9202", "the token's algorithm is refused"),
+    /** The token's algorithm is not the one its key allows (key-confusion attempt). */
+    IDENTITY_ALGORITHM_MISMATCH("IDEA-9203", "the token's algorithm does not fit its key"),
+    /** No key of the issuer's JWKS has the token's {@code kid}, even after a refresh. */
+    IDENTITY_KEY_UNKNOWN("IDEA-9204", "the token's signing key is not in the issuer's JWKS"),
+    /** The token's signature does not verify under the issuer's key. */
+    IDENTITY_SIGNATURE_INVALID("IDEA-9205", "the token's signature does not verify"),
+    /** The token's {@code iss} is not the configured issuer. */
+    IDENTITY_ISSUER_MISMATCH("IDEA-9206", "the token was issued by another issuer"),
+    /** The token's {@code aud} does not hold the configured audience. */
+    IDENTITY_AUDIENCE_MISMATCH("IDEA-9207", "the token is meant for another audience"),
+    /** The token's {@code exp} has passed, beyond the clock skew. */
+    IDENTITY_TOKEN_EXPIRED("IDEA-9208", "the token has expired"),
+    /** The token's {@code nbf} or {@code iat} lies in the future, beyond the clock skew. */
+    IDENTITY_TOKEN_NOT_YET_VALID("IDEA-9209", "the token is not valid yet"),
+    /** A required claim ({@code sub}, {@code exp}) is missing or a claim has the wrong type. */
+    IDENTITY_CLAIM_INVALID("IDEA-9210", "a token claim is missing or has the wrong type"),
+    /** The issuer's JWKS could not be fetched (error status, timeout, malformed or oversized document). */
+    IDENTITY_JWKS_UNAVAILABLE("IDEA-9211", "the issuer's JWKS cannot be fetched"),
+    /** A verified identity lacks the role an operation needs. */
+    IDENTITY_ROLE_MISSING("IDEA-9212", "the identity lacks the required role"),
 
     /** Two submissions for one target raced; retry the submission. */
     CONCURRENT_SUBMISSION("IDEA-7001", "another submission for the same target won a race"),

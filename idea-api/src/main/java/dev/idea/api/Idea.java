@@ -93,6 +93,19 @@ public interface Idea extends AutoCloseable {
     Release submit(PackageSubmission submission);
 
     /**
+     * Validates a package without recording anything: size and checksum, a safe unpacking of the
+     * archive, and the validators configured for the package type ({@code idea.validation.<type>.validators}).
+     *
+     * @param packageFile the package file
+     * @param packageType selects the validators, e.g. {@code service-release}
+     * @return the report, signed when a KMS is configured; check {@link ValidationReport#passed()}
+     * @throws ValidationException when the package itself is refused (empty, too large, hostile or
+     *     corrupt archive); a package that fails a validator gives a report that did not pass
+     * @since 0.1
+     */
+    ValidationReport validate(java.nio.file.Path packageFile, String packageType);
+
+    /**
      * Verifies a signed manifest against the kernel's signer registry and returns its manifest.
      *
      * @param signed the signed manifest

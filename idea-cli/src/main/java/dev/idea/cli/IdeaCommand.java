@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code idea} command: the entry point of the command line and parent of the {@code demo},
- * {@code canon}, {@code verify} and {@code simulate} subcommands.
+ * {@code canon}, {@code verify}, {@code validate}, {@code audit} and {@code simulate} subcommands.
  *
  * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_VERIFICATION_FAILED} a signature, signer
  * or signed manifest did not verify, or a simulation replay did not match ({@link VerificationException}), {@value #EXIT_ERROR} any other
@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = IdeaCommand.Version.class,
         description = "IDEA: governed, auditable releases from the command line.",
-        subcommands = {DemoCommand.class, CanonCommand.class, VerifyCommand.class, AuditCommand.class, SimulateCommand.class,
+        subcommands = {DemoCommand.class, CanonCommand.class, VerifyCommand.class, ValidateCommand.class,
+            AuditCommand.class, SimulateCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = IdeaCommand.EXIT_CODES_HEADING,
         exitCodeList = {IdeaCommand.EXIT_CODE_0, IdeaCommand.EXIT_CODE_1, IdeaCommand.EXIT_CODE_2})
@@ -104,7 +105,8 @@ public final class IdeaCommand implements Runnable {
     /** Without a subcommand there is nothing to do: show the usage and fail. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of demo, canon, verify, simulate");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: give one of demo, canon, verify, validate, audit, simulate");
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.idea.api.PackageSubmission;
 import dev.idea.api.Release;
 import dev.idea.api.SignedManifest;
 import dev.idea.api.StorageException;
+import dev.idea.api.ValidationReport;
 import dev.idea.api.VerificationKey;
 import dev.idea.api.merkle.ConsistencyProof;
 import dev.idea.api.merkle.InclusionProof;
@@ -22,7 +23,10 @@ import dev.idea.core.evidence.AuditJsonl;
 import dev.idea.core.evidence.EvidenceBundle;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ReleasePipeline;
+import dev.idea.core.validation.PackageSource;
+import dev.idea.core.validation.PackageValidation;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +38,18 @@ import java.util.function.Function;
 /** The running {@link Idea}: delegates to the pipeline, the verifier and the audit log. Thread-safe. */
 final class DefaultIdea implements Idea {
     private final ReleasePipeline pipeline;
+    private final PackageValidation validation;
     private final AuditLog auditLog;
     private final ManifestVerifier verifier;
     private final List<AutoCloseable> resources;
     private final Function<String, VerificationKey> signerKeys;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultIdea(ReleasePipeline pipeline, AuditLog auditLog, ManifestVerifier verifier, List<AutoCloseable> resources,
-                Function<String, VerificationKey> signerKeys) {
+    DefaultIdea(ReleasePipeline pipeline, PackageValidation validation, AuditLog auditLog, ManifestVerifier verifier,
+                List<AutoCloseable> resources, Function<String, VerificationKey> signerKeys) {
         this.signerKeys = signerKeys;
         this.pipeline = pipeline;
+        this.validation = validation;
         this.auditLog = auditLog;
         this.verifier = verifier;
         this.resources = resources;
@@ -54,6 +60,16 @@ final class DefaultIdea implements Idea {
         Objects.requireNonNull(submission, "submission");
         ensureOpen();
         return pipeline.submit(submission);
+    }
+
+    @Override
+    public ValidationReport validate(Path packageFile, String packageType) {
+        Objects.requireNonNull(packageFile, "packageFile");
+        if (packageType == null || packageType.isBlank()) {
+            throw new IllegalArgumentException("packageType must not be blank, e.g. service-release");
+        }
+        ensureOpen();
+        return validation.validate(PackageSource.of(packageFile), packageType, null);
     }
 
     @Override

@@ -18,9 +18,12 @@ import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ProviderCalls;
 import dev.idea.core.release.ReleasePipeline;
 import dev.idea.core.simulation.DefaultSimulations;
+import dev.idea.core.validation.PackageValidation;
+import dev.idea.core.validation.ValidationProfile;
 import dev.idea.spi.kernel.Kernel;
 import dev.idea.spi.kernel.KernelContext;
 import dev.idea.spi.kernel.KernelProvider;
+import dev.idea.spi.kernel.SigningKey;
 import dev.idea.spi.kernel.Signer;
 import dev.idea.spi.kms.KeyRef;
 import dev.idea.spi.kms.Kms;
@@ -29,6 +32,7 @@ import dev.idea.spi.kms.KmsProvider;
 import dev.idea.spi.storage.Storage;
 import dev.idea.spi.storage.StorageContext;
 import dev.idea.spi.storage.StorageProvider;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -46,6 +50,10 @@ import org.slf4j.LoggerFactory;
 public final class DefaultIdeaEngine implements IdeaEngine {
     /** Key reference used by the in-process kernel when none is configured (and REQUIRE_KMS is off). */
     static final String DEFAULT_KEY_REF = "release-signer";
+    /** Property naming the directory under which validation sandboxes are created. */
+    static final String SANDBOX_DIR = "idea.validation.sandbox-dir";
+    /** Property bounding how many validators run at once (default: available processors). */
+    static final String PARALLELISM = "idea.validation.parallelism";
 
     private static final IdeaFormats FORMATS = new DefaultIdeaFormats();
     private static final Simulations SIMULATIONS = new DefaultSimulations();
@@ -102,13 +110,14 @@ public final class DefaultIdeaEngine implements IdeaEngine {
                 auditLog.onCheckpoint(new Anchoring(kernel, config.kernelId(), calls, auditLog, config.clock()));
             }
             ManifestVerifier verifier = new ManifestVerifier(kernel, config.kernelId(), calls);
+            PackageValidation validation = validation(config, signingKey);
             ReleasePipeline pipeline = new ReleasePipeline(storage, auditLog, kernel, config.kernelId(), verifier, calls,
-                    config.clock(), config.validationLimits());
+                    config.clock(), validation);
             Function<String, VerificationKey> signerKeys = id -> calls.call("kernel '" + config.kernelId()
                     + "' looking up signer " + id, () -> kernel.signer(id)).map(Signer::key).orElseThrow(() ->
                     new VerificationException(ErrorCode.SIGNER_UNKNOWN, "signer \"" + id + "\" is not in the registry of kernel '"
                             + config.kernelId() + "'"));
-            return new DefaultIdea(pipeline, auditLog, verifier, List.copyOf(opened), signerKeys);
+            return new DefaultIdea(pipeline, validation, auditLog, verifier, List.copyOf(opened), signerKeys);
         } catch (RuntimeException e) {
             closeQuietly(opened, e);
             throw e;
@@ -127,6 +136,33 @@ public final class DefaultIdeaEngine implements IdeaEngine {
             }
             throw e;
         }
+    }
+
+    /**
+     * Wires package validation: validators from {@code idea.validation.*} properties, sandboxes under
+     * {@value #SANDBOX_DIR} (default: {@code <data directory>/validation-sandboxes}, else the system
+     * temporary directory), reports signed with the KMS signing key when there is one.
+     */
+    private static PackageValidation validation(IdeaConfig config, SigningKey signingKey) {
+        ValidationProfile profile = ValidationProfile.fromProperties(config.properties(), config.providers());
+        Path sandboxes = config.setting(SANDBOX_DIR, null).map(Path::of)
+                .or(() -> config.dataDirectoryOption().map(d -> d.resolve("validation-sandboxes")))
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+        int parallelism = config.setting(PARALLELISM, null).map(v -> parsePositive(PARALLELISM, v))
+                .orElse(Runtime.getRuntime().availableProcessors());
+        return new PackageValidation(profile, config.validationLimits(), sandboxes, signingKey, parallelism);
+    }
+
+    private static int parsePositive(String key, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(ErrorCode.CONFIG_INVALID, key + " must be a positive integer, got \"" + value + "\"");
     }
 
     static void closeQuietly(Deque<AutoCloseable> opened, Throwable failure) {

@@ -18,14 +18,14 @@ class ModuleDescriptorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "idea-api;dev.idea.api;dev.idea.api,dev.idea.api.engine,dev.idea.api.merkle,dev.idea.api.rules,dev.idea.api.simulation",
+        "idea-api;dev.idea.api;dev.idea.api,dev.idea.api.engine,dev.idea.api.governance,dev.idea.api.identity,dev.idea.api.merkle,dev.idea.api.rules,dev.idea.api.simulation",
         "idea-spi-kms;dev.idea.spi.kms;dev.idea.spi.kms",
         "idea-spi-storage;dev.idea.spi.storage;dev.idea.spi.storage",
         "idea-spi-kernel;dev.idea.spi.kernel;dev.idea.spi.kernel",
         "idea-spi-validation;dev.idea.spi.validation;dev.idea.spi.validation",
         "idea-kms-local;dev.idea.kms.local;dev.idea.kms.local",
         "idea-core;dev.idea.core;",
-        "idea-testkit;dev.idea.testkit;dev.idea.testkit,dev.idea.testkit.contract,dev.idea.testkit.kernel,dev.idea.testkit.storage"
+        "idea-testkit;dev.idea.testkit;dev.idea.testkit,dev.idea.testkit.contract,dev.idea.testkit.identity,dev.idea.testkit.kernel,dev.idea.testkit.storage"
     })
     void descriptor_exportsExactlyThePublicPackages(String artifact, String module, String exports) {
         ModuleDescriptor descriptor = descriptor(artifact);
@@ -43,6 +43,7 @@ class ModuleDescriptorTest {
         "idea-core;dev.idea.spi.storage.StorageProvider;dev.idea.core.storage.FileSystemStorageProvider",
         "idea-core;dev.idea.spi.kernel.KernelProvider;dev.idea.core.kernel.InProcessKernelProvider",
         "idea-core;dev.idea.api.rules.RulePlannerFactory;dev.idea.core.rules.DefaultRulePlannerFactory",
+        "idea-core;dev.idea.api.identity.IdentityVerifierFactory;dev.idea.core.identity.DefaultIdentityVerifierFactory",
         "idea-core;dev.idea.spi.validation.PackageValidator;dev.idea.core.validation.builtin.LicenseValidator",
         "idea-core;dev.idea.spi.validation.PackageValidator;dev.idea.core.validation.builtin.SmokeValidator",
         "idea-kms-local;dev.idea.spi.kms.KmsProvider;dev.idea.kms.local.LocalKmsProvider"

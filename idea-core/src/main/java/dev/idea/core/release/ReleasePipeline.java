@@ -14,18 +14,18 @@ import dev.idea.api.Precondition;
 import dev.idea.api.Release;
 import dev.idea.api.SignedManifest;
 import dev.idea.api.ValidationException;
-import dev.idea.api.ValidationLimits;
 import dev.idea.api.ValidationReport;
 import dev.idea.api.VerificationException;
 import dev.idea.core.audit.AuditLog;
 import dev.idea.core.audit.EventDraft;
 import dev.idea.core.codec.ManifestCodec;
 import dev.idea.core.codec.SignedManifestCodec;
-import dev.idea.core.codec.ValidationReportCodec;
 import dev.idea.core.internal.json.Json;
 import dev.idea.core.internal.json.JsonObject;
-import dev.idea.core.validation.PackageInspector;
+import dev.idea.core.codec.EnvelopeCodec;
 import dev.idea.core.validation.PackageSource;
+import dev.idea.core.validation.PackageValidation;
+import dev.idea.core.validation.ValidationSummary;
 import dev.idea.spi.kernel.Kernel;
 import dev.idea.spi.kernel.ManifestSignature;
 import dev.idea.spi.kernel.SigningRequest;
@@ -44,9 +44,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Turns one submitted package into a signed, recorded release.
  *
- * <p>Steps: validate the package (streaming, before anything is stored); build the manifest on top
+ * <p>Steps: validate the package (streaming, before anything is stored; a package whose report did
+ * not pass is refused with {@link ErrorCode#VALIDATION_FAILED}); build the manifest on top
  * of the target's latest one; have the kernel sign it; verify that signature against the kernel's
- * registry; store package, report and signed manifest as blobs; append the four audit events
+ * registry; store package, report (its DSSE envelope, whose payload digest is the manifest's
+ * validation precondition) and signed manifest as blobs; append the four audit events
  * (submit, validate, manifest.create, manifest.sign) in one atomic batch. The batch append is the
  * commit point: if anything fails before it, the chain and the target's history are unchanged
  * (content-addressed blobs already written stay unreferenced and invisible).
@@ -66,7 +68,7 @@ public final class ReleasePipeline {
     private final ManifestVerifier verifier;
     private final ProviderCalls calls;
     private final Clock clock;
-    private final ValidationLimits limits;
+    private final PackageValidation validation;
     private final ReentrantLock lock = new ReentrantLock();
 
     /**
@@ -79,10 +81,10 @@ public final class ReleasePipeline {
      * @param verifier checks the kernel's signatures
      * @param calls runs provider calls with a deadline
      * @param clock the only source of time
-     * @param limits validation bounds
+     * @param validation validates packages before anything is stored
      */
     public ReleasePipeline(Storage storage, AuditLog auditLog, Kernel kernel, String kernelId, ManifestVerifier verifier,
-                           ProviderCalls calls, Clock clock, ValidationLimits limits) {
+                           ProviderCalls calls, Clock clock, PackageValidation validation) {
         this.storage = storage;
         this.auditLog = auditLog;
         this.index = new TargetIndex(storage.records(), auditLog);
@@ -91,7 +93,7 @@ public final class ReleasePipeline {
         this.verifier = verifier;
         this.calls = calls;
         this.clock = clock;
-        this.limits = limits;
+        this.validation = validation;
     }
 
     /**
@@ -104,7 +106,11 @@ public final class ReleasePipeline {
         PackageSource source = submission.pathSource().map(PackageSource::of)
                 .orElseGet(() -> PackageSource.of(submission.content()));
         Instant submittedAt = clock.instant();
-        ValidationReport report = PackageInspector.inspect(source, limits, submission.expectedSha256());
+        ValidationReport report = validation.validate(source, submission.type(), submission.expectedSha256());
+        if (!report.passed()) {
+            throw new ValidationException(ErrorCode.VALIDATION_FAILED, source.describe() + " failed validation: "
+                    + ValidationSummary.describe(report) + "; fix the package and submit it again (nothing was recorded)");
+        }
         Instant validatedAt = clock.instant();
         lock.lock();
         try {
@@ -115,7 +121,7 @@ public final class ReleasePipeline {
             SignedManifest signed = sign(manifest, canonical, manifestDigest);
             Instant signedAt = clock.instant();
             storePackage(source, report.packageDigest());
-            storage.blobs().put(ValidationReportCodec.write(report, limits));
+            storage.blobs().put(EnvelopeCodec.write(report.envelope()));
             Digest signedBlob = storage.blobs().put(SignedManifestCodec.write(signed));
             List<EventDraft> drafts = drafts(submission, report, manifest, manifestDigest, signed, signedBlob,
                     submittedAt, validatedAt, signedAt);
@@ -208,8 +214,7 @@ public final class ReleasePipeline {
                         Map.of("target", s.target(), "version", s.version(), "size", Long.toString(report.size()),
                                 "mediaType", s.mediaType())),
                 new EventDraft(validatedAt, AuditEventType.VALIDATE, VALIDATOR_ACTOR, id, report.reportDigest(), null,
-                        Map.of("result", report.passed() ? "passed" : "failed", "format", report.format(),
-                                "entries", Long.toString(report.entries()))),
+                        validateAttributes(report)),
                 new EventDraft(manifest.timestamp(), AuditEventType.MANIFEST_CREATE, s.proposedBy(), id, manifestDigest, null,
                         manifest.previousManifestDigest() == null
                                 ? Map.of("target", s.target(), "impact", s.impact().name())
@@ -220,6 +225,20 @@ public final class ReleasePipeline {
                         Map.of(TargetIndex.ATTR_TARGET, s.target(), "signerId", signed.signerId(),
                                 "keyid", signed.envelope().signatures().get(0).keyid(),
                                 TargetIndex.ATTR_SIGNED_MANIFEST_BLOB, signedBlob.toString())));
+    }
+
+    private static Map<String, String> validateAttributes(ValidationReport report) {
+        Map<String, String> attributes = new java.util.TreeMap<>();
+        attributes.put("result", report.passed() ? "passed" : "failed");
+        attributes.put("format", report.format());
+        attributes.put("entries", Long.toString(report.entries()));
+        if (!report.validators().isEmpty()) {
+            attributes.put("validators", String.join(",", report.validators().stream().map(v -> v.id()).toList()));
+        }
+        if (!report.reasons().isEmpty()) {
+            attributes.put("reasons", String.join(",", report.reasons()));
+        }
+        return attributes;
     }
 
     private static void refuseIfSameTarget(List<AuditEvent> concurrent, String target) {

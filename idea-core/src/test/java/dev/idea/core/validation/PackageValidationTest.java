@@ -12,18 +12,32 @@ import dev.idea.core.TestPackages;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
-class PackageInspectorTest {
+class PackageValidationTest {
+    @TempDir
+    static Path sandboxes;
+
     private static final ValidationLimits LIMITS = ValidationLimits.defaults();
 
     private static ValidationReport inspect(byte[] data) {
-        return PackageInspector.inspect(PackageSource.of(Bytes.of(data)), LIMITS, null);
+        return inspect(data, LIMITS, null);
+    }
+
+    static ValidationReport inspect(byte[] data, ValidationLimits limits, Digest expected) {
+        try {
+            return new PackageValidation(ValidationProfile.none(), limits, sandboxes, null, 1)
+                    .validate(PackageSource.of(Bytes.of(data)), "service-release", expected);
+        } finally {
+            assertThat(sandboxes.toFile().list()).as("sandboxes left behind").isEmpty();
+        }
     }
 
     private static ErrorCode failure(byte[] data, ValidationLimits limits, Digest expected) {
         try {
-            PackageInspector.inspect(PackageSource.of(Bytes.of(data)), limits, expected);
+            inspect(data, limits, expected);
         } catch (ValidationException e) {
             return e.errorCode();
         }
@@ -59,8 +73,7 @@ class PackageInspectorTest {
     @Test
     void inspect_differentLimits_changeReportDigest() {
         byte[] pkg = TestPackages.service();
-        ValidationReport small = PackageInspector.inspect(PackageSource.of(Bytes.of(pkg)),
-                LIMITS.withMaxPackageBytes(1 << 20), null);
+        ValidationReport small = inspect(pkg, LIMITS.withMaxPackageBytes(1 << 20), null);
         assertThat(small.reportDigest()).isNotEqualTo(inspect(pkg).reportDigest());
     }
 
@@ -114,19 +127,19 @@ class PackageInspectorTest {
     }
 
     @Test
-    void inspect_tooManyEntries_refusedAsTooLarge() {
+    void inspect_tooManyEntries_refusedAsTooManyEntries() {
         Map<String, String> files = new LinkedHashMap<>();
         for (int i = 0; i < 11; i++) {
             files.put("f" + i, "x");
         }
         assertThat(failure(TestPackages.tar(files), new ValidationLimits(1 << 20, 10, 1 << 20), null))
-                .isEqualTo(ErrorCode.PACKAGE_TOO_LARGE);
+                .isEqualTo(ErrorCode.ARCHIVE_TOO_MANY_ENTRIES);
     }
 
     @Test
-    void inspect_expansionBeyondLimit_refusedAsTooLarge() {
+    void inspect_expansionBeyondLimit_refusedAsBomb() {
         byte[] bomb = TestPackages.gzip(new byte[1 << 20]);
-        assertThat(failure(bomb, new ValidationLimits(1 << 20, 10, 1000), null)).isEqualTo(ErrorCode.PACKAGE_TOO_LARGE);
+        assertThat(failure(bomb, new ValidationLimits(1 << 20, 10, 1000), null)).isEqualTo(ErrorCode.ARCHIVE_BOMB);
     }
 
     @Test
@@ -138,7 +151,7 @@ class PackageInspectorTest {
     @Test
     void inspect_rightExpectedChecksum_passes() {
         byte[] pkg = TestPackages.service();
-        ValidationReport r = PackageInspector.inspect(PackageSource.of(Bytes.of(pkg)), LIMITS, Digest.sha256(Bytes.of(pkg)));
+        ValidationReport r = inspect(pkg, LIMITS, Digest.sha256(Bytes.of(pkg)));
         assertThat(r.checks().get(1).detail()).contains("matches");
     }
 }
