@@ -10,6 +10,8 @@ module dev.idea.api {
     exports dev.idea.api.simulation;
     exports dev.idea.api.rules;
     exports dev.idea.api.identity;
+    exports dev.idea.api.upgrade;
+    exports dev.idea.api.guard;
 
     uses dev.idea.api.engine.IdeaEngine;
     uses dev.idea.api.rules.RulePlannerFactory;

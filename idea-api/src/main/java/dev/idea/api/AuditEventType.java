@@ -14,6 +14,24 @@ public enum AuditEventType {
     MANIFEST_CREATE("manifest.create"),
     /** The kernel signed a manifest; the event carries the manifestSignatureId. */
     SIGN("manifest.sign"),
+    /** The kernel created an upgrade draft for a HIGH or CRITICAL manifest; the payload digest is the manifest digest. */
+    UPGRADE_DRAFT("upgrade.draft"),
+    /** An approval of an upgrade counted towards its threshold; the payload digest is the approval statement's. */
+    APPROVAL_COUNTED("approval.counted"),
+    /** An approval of an upgrade did not count; the {@code reason} attribute says why. */
+    APPROVAL_REFUSED("approval.refused"),
+    /** An upgrade was applied after its threshold was met and the kernel reported the applied record. */
+    UPGRADE_APPLY("upgrade.apply"),
+    /** An upgrade was applied without its threshold and a ratification window opened. */
+    UPGRADE_EMERGENCY_APPLY("upgrade.emergency-apply"),
+    /** An emergency-applied upgrade met its threshold inside the ratification window. */
+    UPGRADE_RATIFIED("upgrade.ratify"),
+    /** An emergency-applied upgrade's ratification window closed without the threshold. */
+    UPGRADE_LAPSED("upgrade.lapse"),
+    /** The kernel rolled back an upgrade whose ratification window lapsed. */
+    UPGRADE_ROLLED_BACK("upgrade.rollback"),
+    /** The guard decided whether an action may proceed; the attributes list every reason. */
+    GATE_DECISION("gate.decision"),
     /** A checkpoint of the audit log was anchored by the kernel; attributes hold the receipt. */
     ANCHOR("audit.anchor");
 

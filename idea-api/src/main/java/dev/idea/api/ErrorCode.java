@@ -199,6 +199,25 @@ public enum ErrorCode {
     APPROVAL_THRESHOLD_NOT_MET("IDEA-9009", "the counted approvals do not meet the policy"),
     /** One approval was refused (other manifest, expired, revoked key, missing role, ...). */
     APPROVAL_REFUSED("IDEA-9010", "an approval was refused"),
+    /** No upgrade exists under the given id. */
+    UPGRADE_NOT_FOUND("IDEA-9101", "no upgrade has this id"),
+    /** The manifest's impact needs no governed upgrade (only HIGH and CRITICAL changes do). */
+    UPGRADE_NOT_GOVERNED("IDEA-9102", "the manifest's impact needs no governed upgrade"),
+    /** The upgrade is not in a state that allows the requested transition. */
+    UPGRADE_STATE_INVALID("IDEA-9103", "the upgrade's state does not allow this transition"),
+    /** The approvals IDEA counted itself do not meet the threshold for the change. */
+    UPGRADE_QUORUM_NOT_MET("IDEA-9104", "the counted approvals do not meet the threshold"),
+    /** The kernel did not report an applied-upgrade or rollback record matching the request. */
+    UPGRADE_KERNEL_RECORD_INVALID("IDEA-9105", "the kernel's upgrade record does not match the request"),
+    /** The kernel provider does not implement governed upgrades. */
+    UPGRADE_UNSUPPORTED("IDEA-9106", "the kernel does not support governed upgrades"),
+    /** An approval handed to an upgrade is malformed, of the wrong payload type, or one too many. */
+    UPGRADE_APPROVAL_INVALID("IDEA-9107", "an approval for an upgrade is malformed or over the limit"),
+    /** A guard policy is malformed or inconsistent (windows, zones, roles, score threshold). */
+    GUARD_POLICY_INVALID("IDEA-9150", "a guard policy is malformed or inconsistent"),
+    /** The guard's gate denied an action; the result lists every reason. */
+    GUARD_DENIED("IDEA-9151", "the guard denied the action"),
+
     // 92xx: identities (OIDC / OAuth2 access tokens)
     /** An access token is not a well-formed compact JWS JWT, is too long, or uses an unsupported header. */
     IDENTITY_TOKEN_MALFORMED("IDEA-9201", "an access token is malformed"),

@@ -2,9 +2,12 @@ package dev.idea.api;
 
 import dev.idea.api.engine.IdeaConfig;
 import dev.idea.api.engine.IdeaEngine;
+import dev.idea.api.guard.Guard;
+import dev.idea.api.guard.GuardPolicy;
 import dev.idea.api.merkle.ConsistencyProof;
 import dev.idea.api.merkle.InclusionProof;
 import dev.idea.api.simulation.Simulations;
+import dev.idea.api.upgrade.Upgrades;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -139,6 +142,26 @@ public interface Idea extends AutoCloseable {
      * @return the events, possibly fewer than asked
      */
     List<AuditEvent> auditEvents(long fromSeq, int maxCount);
+
+    /**
+     * Returns the governed upgrades of this instance: drafts of HIGH and CRITICAL manifests,
+     * approvals, apply, emergency apply with a ratification window, and {@code reconcile()}.
+     *
+     * @return the upgrades, backed by this instance's storage, kernel, clock and audit chain
+     * @throws IdeaException with {@link ErrorCode#CLOSED} after {@link #close()}
+     * @since 0.2
+     */
+    Upgrades upgrades();
+
+    /**
+     * Returns a gate that applies a guard policy and records each decision in the audit chain.
+     *
+     * @param policy the policy
+     * @return the gate, evaluating at this instance's clock
+     * @throws IdeaException with {@link ErrorCode#CLOSED} after {@link #close()}
+     * @since 0.2
+     */
+    Guard guard(GuardPolicy policy);
 
     /**
      * Signs a checkpoint of the audit log's Merkle tree now (C2SP signed note, signed through the KMS);

@@ -13,6 +13,7 @@ import dev.idea.api.Release;
 import dev.idea.api.SignedManifest;
 import dev.idea.api.ValidationCheck;
 import dev.idea.api.ValidationReport;
+import dev.idea.api.ValidatorResult;
 import dev.idea.api.VerificationKey;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,13 +57,20 @@ final class DemoCommand implements Callable<Integer> {
             description = "Package to release instead of samples/packages/hello-service-1.0.0.tar.gz.")
     private Path packageFile;
 
+    /**
+     * The built-in validators the demo runs: all but {@code smoke}, whose captured output would make
+     * the report differ from run to run (the sample package declares no smoke command anyway).
+     */
+    static final String DEMO_VALIDATORS = "format,size,checksum,license,sbom,dependencies,secrets,pii,export-control";
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path pkg = packageFile != null ? packageFile : SamplePackage.locate(Path.of(""));
         RecordingKmsProvider kms = RecordingKmsProvider.wrapping(EmbeddedDefaults.KMS_ID);
         out.println("data directory: " + dataDirectory.toAbsolutePath().normalize());
-        try (Idea idea = EmbeddedDefaults.builder(dataDirectory).provider(kms).build()) {
+        try (Idea idea = EmbeddedDefaults.builder(dataDirectory).provider(kms)
+                .property("idea.validation.service-release.validators", DEMO_VALIDATORS).build()) {
             long run = countSubmissions(idea) + 1;
             Release release = idea.submit(PackageSubmission.ofPath(pkg)
                     .target(SamplePackage.TARGET)
@@ -101,6 +109,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("submitted: " + pkg.getFileName() + ", " + report.size() + " bytes, " + report.packageDigest());
         out.println("validated: " + report.format() + ", " + report.entries() + " entries, " + passed + "/"
                 + report.checks().size() + " checks passed, report " + report.reportDigest());
+        for (ValidatorResult v : report.validators()) {
+            out.println("  validator " + v.id() + " " + v.version() + ": " + v.status() + " ("
+                    + v.findings().size() + (v.findings().size() == 1 ? " finding)" : " findings)"));
+        }
         out.println("manifest created: " + manifest.manifestId() + " (" + manifest.target() + " " + manifest.version()
                 + ", " + manifest.timestamp() + "), digest " + release.manifestDigest());
         Digest previous = manifest.previousManifestDigest();

@@ -16,17 +16,22 @@ import dev.idea.api.SignedManifest;
 import dev.idea.api.StorageException;
 import dev.idea.api.ValidationReport;
 import dev.idea.api.VerificationKey;
+import dev.idea.api.guard.Guard;
+import dev.idea.api.guard.GuardPolicy;
 import dev.idea.api.merkle.ConsistencyProof;
 import dev.idea.api.merkle.InclusionProof;
+import dev.idea.api.upgrade.Upgrades;
 import dev.idea.core.audit.AuditLog;
 import dev.idea.core.evidence.AuditJsonl;
 import dev.idea.core.evidence.EvidenceBundle;
+import dev.idea.core.guard.DefaultGuard;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ReleasePipeline;
 import dev.idea.core.validation.PackageSource;
 import dev.idea.core.validation.PackageValidation;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,17 +46,22 @@ final class DefaultIdea implements Idea {
     private final PackageValidation validation;
     private final AuditLog auditLog;
     private final ManifestVerifier verifier;
+    private final Upgrades upgrades;
+    private final Clock clock;
     private final List<AutoCloseable> resources;
     private final Function<String, VerificationKey> signerKeys;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     DefaultIdea(ReleasePipeline pipeline, PackageValidation validation, AuditLog auditLog, ManifestVerifier verifier,
+                Upgrades upgrades, Clock clock,
                 List<AutoCloseable> resources, Function<String, VerificationKey> signerKeys) {
         this.signerKeys = signerKeys;
         this.pipeline = pipeline;
         this.validation = validation;
         this.auditLog = auditLog;
         this.verifier = verifier;
+        this.upgrades = upgrades;
+        this.clock = clock;
         this.resources = resources;
     }
 
@@ -99,6 +109,19 @@ final class DefaultIdea implements Idea {
         }
         ensureOpen();
         return auditLog.read(fromSeq, maxCount);
+    }
+
+    @Override
+    public Upgrades upgrades() {
+        ensureOpen();
+        return upgrades;
+    }
+
+    @Override
+    public Guard guard(GuardPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        ensureOpen();
+        return new DefaultGuard(policy, auditLog, clock);
     }
 
     @Override

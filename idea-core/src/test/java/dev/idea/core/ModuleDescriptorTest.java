@@ -18,7 +18,7 @@ class ModuleDescriptorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "idea-api;dev.idea.api;dev.idea.api,dev.idea.api.engine,dev.idea.api.governance,dev.idea.api.identity,dev.idea.api.merkle,dev.idea.api.rules,dev.idea.api.simulation",
+        "idea-api;dev.idea.api;dev.idea.api,dev.idea.api.engine,dev.idea.api.governance,dev.idea.api.guard,dev.idea.api.identity,dev.idea.api.merkle,dev.idea.api.rules,dev.idea.api.simulation,dev.idea.api.upgrade",
         "idea-spi-kms;dev.idea.spi.kms;dev.idea.spi.kms",
         "idea-spi-storage;dev.idea.spi.storage;dev.idea.spi.storage",
         "idea-spi-kernel;dev.idea.spi.kernel;dev.idea.spi.kernel",

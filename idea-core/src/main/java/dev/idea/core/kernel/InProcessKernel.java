@@ -11,11 +11,17 @@ import dev.idea.api.ProviderException;
 import dev.idea.api.ValidationException;
 import dev.idea.spi.kernel.AnchorReceipt;
 import dev.idea.spi.kernel.AnchorRequest;
+import dev.idea.spi.kernel.AppliedUpgradeRecord;
 import dev.idea.spi.kernel.Kernel;
 import dev.idea.spi.kernel.ManifestSignature;
 import dev.idea.spi.kernel.Signer;
 import dev.idea.spi.kernel.SigningKey;
 import dev.idea.spi.kernel.SigningRequest;
+import dev.idea.spi.kernel.UpgradeApplyRequest;
+import dev.idea.spi.kernel.UpgradeDraft;
+import dev.idea.spi.kernel.UpgradeDraftRequest;
+import dev.idea.spi.kernel.UpgradeRollbackRecord;
+import dev.idea.spi.kernel.UpgradeRollbackRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -32,7 +38,10 @@ import java.util.Optional;
  * {@code SHA-256(UTF-8(signerId) || 0x00 || manifestDigest bytes || 0x00 || signature bytes)}; it
  * is a pure function of its inputs, so the same signature always gets the same id, on any machine.
  *
- * <p>Thread-safe: the signing key and the registry are thread-safe and the rest is immutable.
+ * <p>Governed upgrades (drafts, applications, rollbacks) are kept in an {@link UpgradeLedger}
+ * beside the signer registry; every upgrade call is idempotent by upgrade id.
+ *
+ * <p>Thread-safe: the signing key, the registry and the ledger are thread-safe and the rest is immutable.
  *
  * <p>Security guarantees: signs exactly {@code PAE(payloadType, payload)} of the request, and only
  * after checking that the request's manifest digest is SHA-256 of its payload, so the id binds the
@@ -47,15 +56,17 @@ final class InProcessKernel implements Kernel {
     private final String keyId;
     private final SigningKey signingKey;
     private final SignerRegistry registry;
+    private final UpgradeLedger upgrades;
     private final Clock clock;
     private volatile boolean closed;
 
-    InProcessKernel(Signer own, SigningKey signingKey, SignerRegistry registry, Clock clock) {
+    InProcessKernel(Signer own, SigningKey signingKey, SignerRegistry registry, Clock clock, UpgradeLedger upgrades) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.own = Objects.requireNonNull(own, "own");
         this.keyId = own.key().keyId();
         this.signingKey = Objects.requireNonNull(signingKey, "signingKey");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.upgrades = Objects.requireNonNull(upgrades, "upgrades");
     }
 
     @Override
@@ -92,6 +103,27 @@ final class InProcessKernel implements Kernel {
         sig.updateDigest(md);
         String id = "anc_" + HEX.formatHex(md.digest()).substring(0, ID_HEX_DIGITS);
         return new AnchorReceipt(id, clock.instant(), own.signerId(), sig.base64());
+    }
+
+    @Override
+    public UpgradeDraft createUpgradeDraft(UpgradeDraftRequest request) {
+        Objects.requireNonNull(request, "request");
+        ensureOpen();
+        return upgrades.draft(request);
+    }
+
+    @Override
+    public AppliedUpgradeRecord applyUpgrade(UpgradeApplyRequest request) {
+        Objects.requireNonNull(request, "request");
+        ensureOpen();
+        return upgrades.apply(request);
+    }
+
+    @Override
+    public UpgradeRollbackRecord rollbackUpgrade(UpgradeRollbackRequest request) {
+        Objects.requireNonNull(request, "request");
+        ensureOpen();
+        return upgrades.rollback(request);
     }
 
     @Override

@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * comments. It is rewritten through a temporary file, fsync and an atomic rename. An operator may
  * revoke a signer by changing {@code active} to {@code revoked}.
  *
+ * <p>Governed upgrades (drafts, applications, rollbacks) are recorded in
+ * {@code <dataDirectory>/kernel/upgrades.log} (see {@code docs/governance-upgrade.md}), or in memory
+ * without a data directory.
+ *
  * <p>Rotation: a signer id is bound to one key forever. Opening with a key that differs from the
  * one registered under the configured signer id is refused; rotate by choosing a new signer id, so
  * that signatures made by the old key keep verifying under the old id.
@@ -82,7 +86,10 @@ public final class InProcessKernelProvider implements KernelProvider {
         SignerRegistry registry = context.dataDirectory() == null
                 ? SignerRegistry.inMemory(own)
                 : SignerRegistry.open(context.dataDirectory().resolve("kernel"), own);
-        return new InProcessKernel(own, signingKey, registry, context.clock());
+        UpgradeLedger upgrades = context.dataDirectory() == null
+                ? UpgradeLedger.inMemory(context.clock())
+                : UpgradeLedger.open(context.dataDirectory().resolve("kernel"), context.clock());
+        return new InProcessKernel(own, signingKey, registry, context.clock(), upgrades);
     }
 
     private static String signerId(KernelContext context) {

@@ -9,14 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.idea.api.Bytes;
 import dev.idea.api.Digest;
 import dev.idea.api.DsseEnvelope;
+import dev.idea.api.ErrorCode;
+import dev.idea.api.IdeaException;
+import dev.idea.api.Impact;
 import dev.idea.api.Manifest;
 import dev.idea.api.SignatureAlgorithm;
+import dev.idea.spi.kernel.AppliedUpgradeRecord;
 import dev.idea.spi.kernel.Kernel;
 import dev.idea.spi.kernel.KernelContext;
 import dev.idea.spi.kernel.KernelProvider;
 import dev.idea.spi.kernel.ManifestSignature;
 import dev.idea.spi.kernel.Signer;
 import dev.idea.spi.kernel.SigningRequest;
+import dev.idea.spi.kernel.UpgradeApplyRequest;
+import dev.idea.spi.kernel.UpgradeDraft;
+import dev.idea.spi.kernel.UpgradeDraftRequest;
+import dev.idea.spi.kernel.UpgradeRollbackRecord;
+import dev.idea.spi.kernel.UpgradeRollbackRequest;
 import dev.idea.testkit.JdkSignatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -222,6 +231,42 @@ public abstract class KernelProviderContractTest {
     public void close_calledTwice_doesNotThrow() {
         kernel.close();
         kernel.close();
+    }
+
+    /**
+     * A kernel that supports governed upgrades drafts, applies and rolls back idempotently, and its
+     * records name exactly the upgrade, draft and manifest asked for. Skipped for kernels that
+     * answer {@code UPGRADE_UNSUPPORTED}.
+     */
+    @Test
+    public void upgrade_draftApplyRollbackTwice_sameRecordsMatchingTheRequest() {
+        Digest manifest = Digest.sha256(Bytes.utf8("contract upgrade manifest"));
+        String upgradeId = "up-" + manifest.hex().substring(0, 24);
+        UpgradeDraftRequest draftRequest = new UpgradeDraftRequest(upgradeId, "mf-contract", manifest, "msig_contract",
+                Impact.HIGH, "contract");
+        UpgradeDraft draft;
+        try {
+            draft = kernel.createUpgradeDraft(draftRequest);
+        } catch (IdeaException e) {
+            Assumptions.assumeFalse(e.errorCode() == ErrorCode.UPGRADE_UNSUPPORTED, "kernel does not support upgrades");
+            throw e;
+        }
+        assertEquals(upgradeId, draft.upgradeId());
+        assertEquals(draft, kernel.createUpgradeDraft(draftRequest));
+
+        UpgradeApplyRequest apply = new UpgradeApplyRequest(upgradeId, draft.draftRef(), manifest, true, List.of(), "ops");
+        AppliedUpgradeRecord applied = kernel.applyUpgrade(apply);
+        assertEquals(upgradeId, applied.upgradeId());
+        assertEquals(draft.draftRef(), applied.draftRef());
+        assertEquals(manifest, applied.manifestDigest());
+        assertTrue(applied.emergency());
+        assertEquals(applied, kernel.applyUpgrade(apply));
+
+        UpgradeRollbackRequest rollback = new UpgradeRollbackRequest(upgradeId, applied.applicationId(), manifest, "lapsed");
+        UpgradeRollbackRecord rolledBack = kernel.rollbackUpgrade(rollback);
+        assertEquals(upgradeId, rolledBack.upgradeId());
+        assertEquals(applied.applicationId(), rolledBack.applicationId());
+        assertEquals(rolledBack, kernel.rollbackUpgrade(rollback));
     }
 
     private boolean signsVerifiably(SigningRequest request) {

@@ -11,10 +11,16 @@ import dev.idea.api.SignatureAlgorithm;
 import dev.idea.api.VerificationKey;
 import dev.idea.spi.kernel.AnchorReceipt;
 import dev.idea.spi.kernel.AnchorRequest;
+import dev.idea.spi.kernel.AppliedUpgradeRecord;
 import dev.idea.spi.kernel.Kernel;
 import dev.idea.spi.kernel.ManifestSignature;
 import dev.idea.spi.kernel.Signer;
 import dev.idea.spi.kernel.SigningRequest;
+import dev.idea.spi.kernel.UpgradeApplyRequest;
+import dev.idea.spi.kernel.UpgradeDraft;
+import dev.idea.spi.kernel.UpgradeDraftRequest;
+import dev.idea.spi.kernel.UpgradeRollbackRecord;
+import dev.idea.spi.kernel.UpgradeRollbackRequest;
 import dev.idea.testkit.JdkSignatures;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -37,7 +43,9 @@ import java.util.function.Supplier;
  * <p>Tests can make it misbehave: {@link #failNextCall} / {@link #failEveryCall} (for
  * {@link #signManifest} and {@link #signer}), {@link #delayEachCall} (interruptible),
  * {@link #returnWrongSignatures}, {@link #reportSignerId}, {@link #revokeSigner},
- * {@link #removeSigner} and {@link #registerSigner}; {@link #reset} restores the defaults. Every
+ * {@link #removeSigner}, {@link #registerSigner} and {@link #reportWrongUpgradeRecords}; the
+ * failure and delay settings apply to the upgrade calls ({@link #createUpgradeDraft},
+ * {@link #applyUpgrade}, {@link #rollbackUpgrade}) too; {@link #reset} restores the defaults. Every
  * {@link SigningRequest} received is recorded, including those that then failed
  * ({@link #requests()}).
  *
@@ -73,6 +81,10 @@ public final class FakeKernel implements Kernel {
     private boolean wrongSignatures;
     private String reportedSignerId;
     private boolean closed;
+    private boolean wrongUpgradeRecords;
+    private final Map<String, UpgradeDraft> drafts = new TreeMap<>();
+    private final Map<String, AppliedUpgradeRecord> applied = new TreeMap<>();
+    private final Map<String, UpgradeRollbackRecord> rollbacks = new TreeMap<>();
 
     /** Creates a kernel with signer id {@value #DEFAULT_SIGNER_ID} and a fresh Ed25519 key. */
     public FakeKernel() {
@@ -135,6 +147,106 @@ public final class FakeKernel implements Kernel {
         beforeCall();
         synchronized (lock) {
             return Optional.ofNullable(registry.get(signerId));
+        }
+    }
+
+    /**
+     * Drafts an upgrade (idempotent by upgrade id), unless told to fail or stall.
+     *
+     * @param request the request
+     * @return the draft, with draft reference {@code fake-draft-<upgradeId>}
+     * @throws IdeaException the configured failure
+     */
+    @Override
+    public UpgradeDraft createUpgradeDraft(UpgradeDraftRequest request) {
+        Objects.requireNonNull(request, "request");
+        beforeCall();
+        synchronized (lock) {
+            return drafts.computeIfAbsent(request.upgradeId(), id -> new UpgradeDraft(id, "fake-draft-" + id,
+                    Instant.EPOCH));
+        }
+    }
+
+    /**
+     * Applies a drafted upgrade (idempotent by upgrade id), unless told to fail, stall or report a
+     * wrong record ({@link #reportWrongUpgradeRecords}).
+     *
+     * @param request the request
+     * @return the applied record
+     * @throws IdeaException the configured failure
+     * @throws ProviderException with {@link ErrorCode#UPGRADE_STATE_INVALID} when the upgrade was not drafted
+     */
+    @Override
+    public AppliedUpgradeRecord applyUpgrade(UpgradeApplyRequest request) {
+        Objects.requireNonNull(request, "request");
+        beforeCall();
+        synchronized (lock) {
+            if (!drafts.containsKey(request.upgradeId())) {
+                throw new ProviderException(ErrorCode.UPGRADE_STATE_INVALID, "the fake kernel has no draft "
+                        + request.upgradeId() + "; draft it first");
+            }
+            AppliedUpgradeRecord record = applied.computeIfAbsent(request.upgradeId(), id -> new AppliedUpgradeRecord(id,
+                    request.draftRef(), request.manifestDigest(), "fake-app-" + id, Instant.EPOCH,
+                    request.emergency()));
+            return wrongUpgradeRecords
+                    ? new AppliedUpgradeRecord(record.upgradeId(), "another-draft", record.manifestDigest(),
+                            record.applicationId(), record.appliedAt(), record.emergency())
+                    : record;
+        }
+    }
+
+    /**
+     * Rolls an applied upgrade back (idempotent by upgrade id), unless told to fail or stall.
+     *
+     * @param request the request
+     * @return the rollback record
+     * @throws IdeaException the configured failure
+     * @throws ProviderException with {@link ErrorCode#UPGRADE_STATE_INVALID} when the upgrade was not applied
+     */
+    @Override
+    public UpgradeRollbackRecord rollbackUpgrade(UpgradeRollbackRequest request) {
+        Objects.requireNonNull(request, "request");
+        beforeCall();
+        synchronized (lock) {
+            if (!applied.containsKey(request.upgradeId())) {
+                throw new ProviderException(ErrorCode.UPGRADE_STATE_INVALID, "the fake kernel never applied "
+                        + request.upgradeId() + "; nothing to roll back");
+            }
+            return rollbacks.computeIfAbsent(request.upgradeId(), id -> new UpgradeRollbackRecord(id,
+                    request.applicationId(), "fake-rollback-" + id, Instant.EPOCH));
+        }
+    }
+
+    /**
+     * Returns the upgrades applied so far, by upgrade id (rolled-back ones included).
+     *
+     * @return a snapshot
+     */
+    public Map<String, AppliedUpgradeRecord> appliedUpgrades() {
+        synchronized (lock) {
+            return Map.copyOf(applied);
+        }
+    }
+
+    /**
+     * Returns the rollbacks made so far, by upgrade id.
+     *
+     * @return a snapshot
+     */
+    public Map<String, UpgradeRollbackRecord> rollbacks() {
+        synchronized (lock) {
+            return Map.copyOf(rollbacks);
+        }
+    }
+
+    /**
+     * Makes {@link #applyUpgrade} report a record for another draft than the one applied.
+     *
+     * @param wrong true to misreport, false to report correctly again
+     */
+    public void reportWrongUpgradeRecords(boolean wrong) {
+        synchronized (lock) {
+            wrongUpgradeRecords = wrong;
         }
     }
 
@@ -213,7 +325,7 @@ public final class FakeKernel implements Kernel {
     }
 
     /**
-     * Makes the next call (signing or look-up) throw {@code failure}; later calls are unaffected.
+     * Makes the next call (signing, look-up or upgrade) throw {@code failure}; later calls are unaffected.
      *
      * @param failure the exception to throw once
      */
@@ -323,7 +435,7 @@ public final class FakeKernel implements Kernel {
         }
     }
 
-    /** Restores the defaults: no failures or delay, correct signatures and signer id, registry with only the own signer, no recorded requests. */
+    /** Restores the defaults: no failures or delay, correct signatures, signer id and upgrade records, registry with only the own signer, no recorded requests, drafts, applications or rollbacks. */
     public void reset() {
         synchronized (lock) {
             nextFailure = null;
@@ -331,6 +443,10 @@ public final class FakeKernel implements Kernel {
             delay = Duration.ZERO;
             wrongSignatures = false;
             reportedSignerId = null;
+            wrongUpgradeRecords = false;
+            drafts.clear();
+            applied.clear();
+            rollbacks.clear();
             registry.clear();
             registry.put(signerId, new Signer(signerId, publicKey, false));
         }

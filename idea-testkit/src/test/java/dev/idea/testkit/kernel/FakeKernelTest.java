@@ -13,14 +13,21 @@ import dev.idea.api.Digest;
 import dev.idea.api.DsseEnvelope;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.IdeaException;
+import dev.idea.api.Impact;
 import dev.idea.api.Manifest;
 import dev.idea.api.ProviderException;
 import dev.idea.api.SignatureAlgorithm;
+import dev.idea.spi.kernel.AppliedUpgradeRecord;
 import dev.idea.spi.kernel.KernelContext;
 import dev.idea.spi.kernel.KernelProvider;
 import dev.idea.spi.kernel.ManifestSignature;
 import dev.idea.spi.kernel.Signer;
 import dev.idea.spi.kernel.SigningRequest;
+import dev.idea.spi.kernel.UpgradeApplyRequest;
+import dev.idea.spi.kernel.UpgradeDraft;
+import dev.idea.spi.kernel.UpgradeDraftRequest;
+import dev.idea.spi.kernel.UpgradeRollbackRecord;
+import dev.idea.spi.kernel.UpgradeRollbackRequest;
 import dev.idea.testkit.JdkSignatures;
 import dev.idea.testkit.MutableClock;
 import java.time.Duration;
@@ -224,5 +231,34 @@ class FakeKernelTest {
     @Test
     void signManifest_differentKernels_differentKeys() {
         assertNotEquals(kernel.publicKey(), new FakeKernel().publicKey());
+    }
+
+    @Test
+    void upgradeCalls_failuresAndWrongRecords_areInjectableAndResetClearsThem() {
+        FakeKernel kernel = new FakeKernel();
+        Digest manifest = Digest.sha256(Bytes.utf8("m"));
+        UpgradeDraftRequest draftRequest = new UpgradeDraftRequest("up-1", "mf-1", manifest, "msig_1", Impact.HIGH, "alice");
+        kernel.failNextCall(ErrorCode.PROVIDER_TIMEOUT);
+        assertEquals(ErrorCode.PROVIDER_TIMEOUT,
+                assertThrows(ProviderException.class, () -> kernel.createUpgradeDraft(draftRequest)).errorCode());
+        UpgradeApplyRequest apply = new UpgradeApplyRequest("up-1", "fake-draft-up-1", manifest, false, List.of("bob"), "ops");
+        assertEquals(ErrorCode.UPGRADE_STATE_INVALID,
+                assertThrows(ProviderException.class, () -> kernel.applyUpgrade(apply)).errorCode());
+
+        UpgradeDraft draft = kernel.createUpgradeDraft(draftRequest);
+        assertEquals("fake-draft-up-1", draft.draftRef());
+        kernel.reportWrongUpgradeRecords(true);
+        assertEquals("another-draft", kernel.applyUpgrade(apply).draftRef());
+        kernel.reportWrongUpgradeRecords(false);
+        AppliedUpgradeRecord applied = kernel.applyUpgrade(apply);
+        assertEquals(draft.draftRef(), applied.draftRef());
+        assertEquals(Map.of("up-1", applied), kernel.appliedUpgrades());
+        UpgradeRollbackRecord rollback = kernel.rollbackUpgrade(new UpgradeRollbackRequest("up-1", applied.applicationId(),
+                manifest, "lapsed"));
+        assertEquals(Map.of("up-1", rollback), kernel.rollbacks());
+
+        kernel.reset();
+        assertTrue(kernel.appliedUpgrades().isEmpty());
+        assertTrue(kernel.rollbacks().isEmpty());
     }
 }

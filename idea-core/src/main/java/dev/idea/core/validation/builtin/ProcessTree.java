@@ -48,7 +48,9 @@ final class ProcessTree {
     /** Kills the root and every descendant seen or still attached, and waits briefly for them to go. */
     void killAll() {
         sample();
-        root.destroyForcibly();
+        // Through the handle, not Process.destroyForcibly(): the latter also closes our end of the output
+        // pipe, which would lose output the command wrote just before it exited.
+        root.toHandle().destroyForcibly();
         for (ProcessHandle h : seen.values()) {
             h.descendants().forEach(ProcessHandle::destroyForcibly);
             h.destroyForcibly();
