@@ -11,10 +11,10 @@ import dev.idea.api.NoteKey;
 import dev.idea.api.StorageException;
 import dev.idea.api.merkle.ConsistencyProof;
 import dev.idea.api.merkle.InclusionProof;
-import dev.idea.api.merkle.MerkleHash;
 import dev.idea.core.checkpoint.CheckpointSigner;
 import dev.idea.core.codec.AuditEventCodec;
 import dev.idea.core.merkle.MerkleTree;
+import dev.idea.core.merkle.TreeHashes;
 import dev.idea.spi.storage.AppendLog;
 import dev.idea.spi.storage.Storage;
 import java.time.Clock;
@@ -108,7 +108,7 @@ public final class AuditLog {
      * @return the 32-byte leaf hash
      */
     public static byte[] leafHash(Digest eventHash) {
-        return MerkleHash.leaf(eventHash.value().toByteArray());
+        return TreeHashes.leaf(eventHash.value().toByteArray());
     }
 
     /**
@@ -141,9 +141,9 @@ public final class AuditLog {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Digest head = size == 0 ? AuditEvent.GENESIS_PREV_HASH
                     : size == headSize ? headHash : decode(size - 1, log.read(size - 1, 1).get(0)).hash();
-            List<AuditEvent> sealed = seal(drafts, size, head);
-            List<Bytes> entries = new ArrayList<>(sealed.size());
-            sealed.forEach(e -> entries.add(AuditEventCodec.write(e)));
+            List<AuditEvent> sealed = new ArrayList<>(drafts.size());
+            List<Bytes> entries = new ArrayList<>(drafts.size());
+            seal(drafts, size, head, sealed, entries);
             try {
                 log.append(size, entries);
                 headSize = size + sealed.size();
@@ -226,17 +226,18 @@ public final class AuditLog {
         return out;
     }
 
-    private static List<AuditEvent> seal(List<EventDraft> drafts, long firstSeq, Digest head) {
-        List<AuditEvent> sealed = new ArrayList<>(drafts.size());
+    /** Seals drafts into events and their stored bytes, one canonical serialization per event. */
+    private static void seal(List<EventDraft> drafts, long firstSeq, Digest head, List<AuditEvent> sealed,
+                             List<Bytes> entries) {
         Digest prev = head;
         long seq = firstSeq;
         for (EventDraft d : drafts) {
-            AuditEvent e = AuditEventCodec.seal(seq++, d.timestamp(), d.type(), d.actor(), d.subject(), d.payloadDigest(),
-                    d.manifestSignatureId(), d.attributes(), prev);
-            sealed.add(e);
-            prev = e.hash();
+            AuditEventCodec.Sealed s = AuditEventCodec.sealAndWrite(seq++, d.timestamp(), d.type(), d.actor(), d.subject(),
+                    d.payloadDigest(), d.manifestSignatureId(), d.attributes(), prev);
+            sealed.add(s.event());
+            entries.add(s.json());
+            prev = s.event().hash();
         }
-        return sealed;
     }
 
     /**

@@ -52,8 +52,9 @@ public final class ChainReplay {
      * @throws AuditChainException naming the entry's index and the kind of fault
      */
     public AuditEvent accept(Bytes entry, LongSupplier nextSeq) {
-        AuditEvent e = decode(index, entry);
-        ChainRules.check(index, e, prev, nextSeq);
+        AuditEventCodec.Decoded d = decodeAndHash(index, entry);
+        AuditEvent e = d.event();
+        ChainRules.check(index, e, d.contentHash(), prev, nextSeq);
         tree.add(AuditLog.leafHash(e.hash()));
         prev = e.hash();
         index++;
@@ -106,6 +107,15 @@ public final class ChainReplay {
     static AuditEvent decode(long index, Bytes entry) {
         try {
             return AuditEventCodec.read(entry);
+        } catch (FormatException e) {
+            throw new AuditChainException(ErrorCode.AUDIT_EVENT_MALFORMED, "entry " + index
+                    + ": cannot be decoded as an audit event (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static AuditEventCodec.Decoded decodeAndHash(long index, Bytes entry) {
+        try {
+            return AuditEventCodec.readAndHash(entry);
         } catch (FormatException e) {
             throw new AuditChainException(ErrorCode.AUDIT_EVENT_MALFORMED, "entry " + index
                     + ": cannot be decoded as an audit event (" + e.getMessage() + ")", e);

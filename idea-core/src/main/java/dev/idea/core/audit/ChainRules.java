@@ -17,11 +17,11 @@ final class ChainRules {
      *
      * @param index position of the entry
      * @param event the decoded entry
+     * @param actual the hash of the entry's content ({@link AuditEventCodec#computeHash})
      * @param expectedPrev hash of the entry before it
      * @param nextSeq seq of the entry after it, or -1 at the end (consulted only on a seq fault)
      */
-    static void check(long index, AuditEvent event, Digest expectedPrev, LongSupplier nextSeq) {
-        Digest actual = AuditEventCodec.computeHash(event);
+    static void check(long index, AuditEvent event, Digest actual, Digest expectedPrev, LongSupplier nextSeq) {
         if (!actual.equals(event.hash())) {
             throw new AuditChainException(ErrorCode.AUDIT_HASH_MISMATCH, "entry " + index + ": stored hash "
                     + abbreviate(event.hash()) + " does not equal the hash of its content (" + abbreviate(actual) + ")");

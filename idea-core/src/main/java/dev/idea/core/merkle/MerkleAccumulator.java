@@ -27,7 +27,7 @@ public final class MerkleAccumulator {
         int level = 0;
         long s = size;
         while ((s & 1) == 1) {
-            carry = MerkleHash.node(frontier[level], carry);
+            carry = TreeHashes.node(frontier[level], carry);
             frontier[level] = null;
             s >>>= 1;
             level++;
@@ -58,7 +58,7 @@ public final class MerkleAccumulator {
         byte[] root = null;
         for (int level = 0; level < 64; level++) {
             if ((size >>> level & 1) == 1) {
-                root = root == null ? frontier[level] : MerkleHash.node(frontier[level], root);
+                root = root == null ? frontier[level] : TreeHashes.node(frontier[level], root);
             }
         }
         return root;

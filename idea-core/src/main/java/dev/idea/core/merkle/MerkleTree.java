@@ -38,11 +38,24 @@ public final class MerkleTree {
 
     private static final int CHUNK = 4096;
     private static final int MAX_ATTEMPTS = 32;
+    /** Slots of the proof node cache (power of two): at most about 160 KiB per tree. */
+    private static final int CACHE_SLOTS = 1 << 11;
+    /** Nodes at this level and above are cached: each covers at least 2^CACHE_MIN_LEVEL leaves. */
+    private static final int CACHE_MIN_LEVEL = 6;
 
     private final IntFunction<AppendLog> levelLogs;
     private final List<AppendLog> levels = new ArrayList<>();
     private final byte[][] frontier = new byte[64][];
+    /**
+     * Direct-mapped cache of complete nodes read for proofs. Complete nodes never change, so a slot
+     * holds either nothing or a correct node; slots are immutable records, so racy reads see a whole
+     * entry or null.
+     */
+    private final CachedNode[] cache = new CachedNode[CACHE_SLOTS];
     private volatile long size;
+
+    private record CachedNode(int level, long index, byte[] hash) {
+    }
 
     private MerkleTree(IntFunction<AppendLog> levelLogs) {
         this.levelLogs = levelLogs;
@@ -103,7 +116,7 @@ public final class MerkleTree {
         List<Bytes> children = readRange(level - 1, 2 * from, 2 * n);
         List<byte[]> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(MerkleHash.node(children.get(2 * i).toByteArray(), children.get(2 * i + 1).toByteArray()));
+            out.add(TreeHashes.node(children.get(2 * i).toByteArray(), children.get(2 * i + 1).toByteArray()));
         }
         return out;
     }
@@ -150,7 +163,7 @@ public final class MerkleTree {
             List<byte[]> next = new ArrayList<>(current.size() / 2 + 1);
             for (long j = c >>> 1; j < cAfter >>> 1; j++) {
                 byte[] left = 2 * j < c ? frontier[level] : current.get((int) (2 * j - c));
-                next.add(MerkleHash.node(left, current.get((int) (2 * j + 1 - c))));
+                next.add(TreeHashes.node(left, current.get((int) (2 * j + 1 - c))));
             }
             if ((cAfter & 1) == 1) {
                 frontier[level] = cAfter - 1 >= c ? current.get((int) (cAfter - 1 - c)) : frontier[level];
@@ -175,7 +188,7 @@ public final class MerkleTree {
      */
     public Digest root(long treeSize) {
         requireSize(treeSize);
-        return treeSize == 0 ? MerkleHash.EMPTY_ROOT : Digest.ofSha256(rangeHash(0, treeSize));
+        return treeSize == 0 ? MerkleHash.EMPTY_ROOT : Digest.ofSha256(rangeHash(0, treeSize, false));
     }
 
     /**
@@ -202,10 +215,10 @@ public final class MerkleTree {
         long k = Long.highestOneBit(b - a - 1);
         if (m < a + k) {
             path(m, a, a + k, out);
-            out.add(Digest.ofSha256(rangeHash(a + k, b)));
+            out.add(Digest.ofSha256(rangeHash(a + k, b, true)));
         } else {
             path(m, a + k, b, out);
-            out.add(Digest.ofSha256(rangeHash(a, a + k)));
+            out.add(Digest.ofSha256(rangeHash(a, a + k, true)));
         }
     }
 
@@ -232,29 +245,45 @@ public final class MerkleTree {
         long n = b - a;
         if (m == n) {
             if (!complete) {
-                out.add(Digest.ofSha256(rangeHash(a, b)));
+                out.add(Digest.ofSha256(rangeHash(a, b, true)));
             }
             return;
         }
         long k = Long.highestOneBit(n - 1);
         if (m <= k) {
             subproof(m, a, a + k, complete, out);
-            out.add(Digest.ofSha256(rangeHash(a + k, b)));
+            out.add(Digest.ofSha256(rangeHash(a + k, b, true)));
         } else {
             subproof(m - k, a + k, b, false, out);
-            out.add(Digest.ofSha256(rangeHash(a, a + k)));
+            out.add(Digest.ofSha256(rangeHash(a, a + k, true)));
         }
     }
 
-    /** MTH of leaves [a, b), with a aligned as in the RFC 9162 recursion; one read per complete subtree. */
-    private byte[] rangeHash(long a, long b) {
+    /**
+     * MTH of leaves [a, b), with a aligned as in the RFC 9162 recursion; one read per complete subtree.
+     * Proofs may take upper nodes from the cache; roots always read storage, so that verifying the
+     * stored tree against the events sees what is stored.
+     */
+    private byte[] rangeHash(long a, long b, boolean cached) {
         long n = b - a;
         if (Long.bitCount(n) == 1 && a % n == 0) {
             int level = Long.numberOfTrailingZeros(n);
-            return readNode(level, a >>> level);
+            return cached && level >= CACHE_MIN_LEVEL ? cachedNode(level, a >>> level) : readNode(level, a >>> level);
         }
         long k = Long.highestOneBit(n - 1);
-        return MerkleHash.node(rangeHash(a, a + k), rangeHash(a + k, b));
+        return TreeHashes.node(rangeHash(a, a + k, cached), rangeHash(a + k, b, cached));
+    }
+
+    /** A complete node from the cache, or read from storage and cached. The returned array is shared: never modify it. */
+    private byte[] cachedNode(int level, long index) {
+        int slot = (int) (((index << 6 | level) * 0x9E3779B97F4A7C15L) >>> 40) & (CACHE_SLOTS - 1);
+        CachedNode c = cache[slot];
+        if (c != null && c.level() == level && c.index() == index) {
+            return c.hash();
+        }
+        byte[] hash = readNode(level, index);
+        cache[slot] = new CachedNode(level, index, hash);
+        return hash;
     }
 
     private void requireSize(long treeSize) {
@@ -290,6 +319,23 @@ public final class MerkleTree {
     /** Appends nodes at {@code expected}; tolerates another writer having stored the same nodes first. */
     private void writeLevel(int level, long expected, List<byte[]> nodes) {
         AppendLog log = level(level);
+        if (nodes.isEmpty()) {
+            return;
+        }
+        // Common case first: the level ends where expected, so one conditional append suffices; when
+        // it does not (another writer, or a damaged level), the loop below sorts it out.
+        List<Bytes> all = new ArrayList<>(nodes.size());
+        for (byte[] node : nodes) {
+            all.add(Bytes.of(node));
+        }
+        try {
+            log.append(expected, all);
+            return;
+        } catch (StorageException e) {
+            if (e.errorCode() != ErrorCode.STORAGE_CONFLICT) {
+                throw e;
+            }
+        }
         int done = 0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS && done < nodes.size(); attempt++) {
             long have = log.size();
