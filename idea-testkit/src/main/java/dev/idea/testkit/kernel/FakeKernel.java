@@ -250,7 +250,6 @@ public final class FakeKernel implements Kernel {
         }
     }
 
-    /** Marks the kernel closed; calls then fail with {@link ErrorCode#CLOSED} until the provider re-opens it. */
     /**
      * Anchors a checkpoint in memory: records the request, then (unless told to fail) returns a
      * receipt {@code fake-anchor-<n>} dated {@code 1970-01-01T00:00:00Z + n seconds} and signed by the
@@ -279,6 +278,7 @@ public final class FakeKernel implements Kernel {
         return List.copyOf(anchors);
     }
 
+    /** Marks the kernel closed; calls then fail with {@link ErrorCode#CLOSED} until the provider re-opens it. */
     @Override
     public void close() {
         synchronized (lock) {
