@@ -5,15 +5,10 @@ import dev.idea.api.AuditChainException;
 import dev.idea.api.VerificationException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -88,18 +83,10 @@ public final class IdeaCommand implements Runnable {
      * @return the exit code
      */
     static int run(InputStream in, OutputStream out, OutputStream err, String... args) {
-        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine commandLine = new CommandLine(new IdeaCommand(in, out))
-                .setOut(outWriter)
-                .setErr(errWriter)
-                .setExecutionExceptionHandler(IdeaCommand::handleFailure);
-        try {
-            return commandLine.execute(args);
-        } finally {
-            outWriter.flush();
-            errWriter.flush();
-        }
+        return CommandRunner.run(new IdeaCommand(in, out), out, err,
+                failure -> failure instanceof VerificationException || failure instanceof AuditChainException
+                        ? EXIT_VERIFICATION_FAILED : EXIT_ERROR,
+                args);
     }
 
     /** Without a subcommand there is nothing to do: show the usage and fail. */
@@ -125,37 +112,6 @@ public final class IdeaCommand implements Runnable {
      */
     OutputStream stdout() {
         return stdout;
-    }
-
-    private static int handleFailure(Exception failure, CommandLine commandLine, ParseResult parsed) {
-        PrintWriter err = commandLine.getErr();
-        commandLine.getOut().flush();
-        err.println("error: " + oneLine(failure));
-        if (verbose(parsed)) {
-            failure.printStackTrace(err);
-        } else if (!(failure instanceof IdeaException) && !(failure instanceof CommandException)) {
-            err.println("(an unexpected failure: run again with --verbose for the stack trace and report it)");
-        }
-        err.flush();
-        return failure instanceof VerificationException || failure instanceof AuditChainException ? EXIT_VERIFICATION_FAILED : EXIT_ERROR;
-    }
-
-    /** IdeaException messages already start with the code, e.g. {@code IDEA-1002 JSON_DUPLICATE_KEY: …}. */
-    private static String oneLine(Exception failure) {
-        String message = Objects.requireNonNullElse(failure.getMessage(), "(no message)");
-        String text = failure instanceof IdeaException || failure instanceof CommandException
-                ? message
-                : failure.getClass().getName() + ": " + message;
-        return text.replaceAll("\\R+", " ").strip();
-    }
-
-    private static boolean verbose(ParseResult parsed) {
-        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--verbose")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Reports the version written into the jar manifest at build time. */

@@ -1,17 +1,11 @@
 package dev.idea.cli;
 
-import dev.idea.api.IdeaException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -78,18 +72,7 @@ public final class ProofCommand implements Runnable {
      * @return the exit code
      */
     static int run(InputStream in, OutputStream out, OutputStream err, String... args) {
-        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine commandLine = new CommandLine(new ProofCommand(in, out))
-                .setOut(outWriter)
-                .setErr(errWriter)
-                .setExecutionExceptionHandler(ProofCommand::handleFailure);
-        try {
-            return commandLine.execute(args);
-        } finally {
-            outWriter.flush();
-            errWriter.flush();
-        }
+        return CommandRunner.run(new ProofCommand(in, out), out, err, failure -> IdeaCommand.EXIT_ERROR, args);
     }
 
     /** Without a subcommand there is nothing to do: show the usage and fail. */
@@ -104,29 +87,5 @@ public final class ProofCommand implements Runnable {
 
     OutputStream stdout() {
         return stdout;
-    }
-
-    private static int handleFailure(Exception failure, CommandLine commandLine, ParseResult parsed) {
-        PrintWriter err = commandLine.getErr();
-        commandLine.getOut().flush();
-        String message = Objects.requireNonNullElse(failure.getMessage(), "(no message)");
-        boolean known = failure instanceof IdeaException || failure instanceof CommandException;
-        err.println("error: " + (known ? message : failure.getClass().getName() + ": " + message).replaceAll("\\R+", " ").strip());
-        if (verbose(parsed)) {
-            failure.printStackTrace(err);
-        } else if (!known) {
-            err.println("(an unexpected failure: run again with --verbose for the stack trace and report it)");
-        }
-        err.flush();
-        return IdeaCommand.EXIT_ERROR;
-    }
-
-    private static boolean verbose(ParseResult parsed) {
-        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--verbose")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
