@@ -1,5 +1,6 @@
 package dev.idea.core.storage;
 
+import dev.idea.core.CrashRound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,11 +8,6 @@ import dev.idea.api.Bytes;
 import dev.idea.spi.storage.AppendLog;
 import dev.idea.spi.storage.Storage;
 import dev.idea.spi.storage.StorageContext;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,9 +15,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +41,8 @@ class FileSystemCrashTest {
         long lastAcknowledged = 0;
         for (int round = 0; round < rounds; round++) {
             String where = "seed " + seed + " (-Didea.crash.seed=" + seed + "), round " + round;
-            long acknowledged = runAndKill(dir, random, round, where);
+            long acknowledged = CrashRound.runAndKill(CrashAppender.class, dir, tempDir.resolve("child-" + round + ".err"),
+                    random, round, 400, 150, where);
             lastAcknowledged = Math.max(lastAcknowledged, acknowledged);
             boolean full = round % FULL_CHECK_EVERY == 0 || round == rounds - 1;
             verified = verify(dir, full ? 0 : verified, lastAcknowledged, where);
@@ -56,49 +50,7 @@ class FileSystemCrashTest {
         assertTrue(verified > 0, "the child never acknowledged an append in " + rounds + " rounds, seed " + seed);
     }
 
-    private long runAndKill(Path dir, SplittableRandom random, int round, String where) throws Exception {
-        Path err = tempDir.resolve("child-" + round + ".err");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), CrashAppender.class.getName(), dir.toString())
-                .redirectError(err.toFile())
-                .start();
-        AtomicLong acknowledged = new AtomicLong();
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> readAcknowledgements(child, acknowledged, ready), "crash-reader-" + round);
-        reader.start();
-        if (random.nextInt(10) == 0) {
-            Thread.sleep(random.nextInt(400)); // kill during start-up or recovery
-        } else {
-            assertTrue(ready.await(60, TimeUnit.SECONDS) || !child.isAlive(), "child did not start; " + where);
-            Thread.sleep(random.nextInt(150));
-        }
-        boolean aliveBeforeKill = child.isAlive();
-        child.destroyForcibly();
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child did not die; " + where);
-        reader.join(TimeUnit.SECONDS.toMillis(60));
-        assertTrue(aliveBeforeKill, "child exited by itself with " + child.exitValue() + ": "
-                + Files.readString(err) + "; " + where);
-        return acknowledged.get();
-    }
 
-    private static void readAcknowledgements(Process child, AtomicLong acknowledged, CountDownLatch ready) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("ready ")) {
-                    ready.countDown();
-                } else if (!line.isEmpty()) {
-                    try {
-                        acknowledged.accumulateAndGet(Long.parseLong(line), Math::max);
-                    } catch (NumberFormatException e) {
-                        return; // a line cut by the kill: its append was acknowledged but the proof is lost
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // The pipe breaks when the child is killed; what was read so far counts.
-        }
-    }
 
     private static long verify(Path dir, long from, long acknowledged, String where) {
         StorageContext context = new StorageContext(
