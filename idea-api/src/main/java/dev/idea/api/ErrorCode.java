@@ -205,7 +205,14 @@ public enum ErrorCode {
     UPGRADE_NOT_GOVERNED("IDEA-9102", "the manifest's impact needs no governed upgrade"),
     /** The upgrade is not in a state that allows the requested transition. */
     UPGRADE_STATE_INVALID("IDEA-9103", "the upgrade's state does not allow this transition"),
-    /** The approvals IDEA counted itself do not meet the threshold for the change. */
+    /**
+     * No longer thrown: {@code Upgrades.apply} reports a threshold not met with
+     * {@link #APPROVAL_THRESHOLD_NOT_MET}, the one code for "the counted approvals do not meet the
+     * policy". Kept so that the code IDEA-9104 is never reused.
+     *
+     * @deprecated branch on {@link #APPROVAL_THRESHOLD_NOT_MET} instead
+     */
+    @Deprecated
     UPGRADE_QUORUM_NOT_MET("IDEA-9104", "the counted approvals do not meet the threshold"),
     /** The kernel did not report an applied-upgrade or rollback record matching the request. */
     UPGRADE_KERNEL_RECORD_INVALID("IDEA-9105", "the kernel's upgrade record does not match the request"),
