@@ -199,6 +199,8 @@ public enum ErrorCode {
     APPROVAL_THRESHOLD_NOT_MET("IDEA-9009", "the counted approvals do not meet the policy"),
     /** One approval was refused (other manifest, expired, revoked key, missing role, ...). */
     APPROVAL_REFUSED("IDEA-9010", "an approval was refused"),
+    /** The first trust store version read from configuration is not anchored: no pinned digest, or another one. */
+    TRUST_STORE_ROOT_UNTRUSTED("IDEA-9011", "the trust store's root of trust is not pinned or does not match"),
     /** No upgrade exists under the given id. */
     UPGRADE_NOT_FOUND("IDEA-9101", "no upgrade has this id"),
     /** The manifest's impact needs no governed upgrade (only HIGH and CRITICAL changes do). */
