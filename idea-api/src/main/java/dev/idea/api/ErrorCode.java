@@ -199,13 +199,22 @@ public enum ErrorCode {
     APPROVAL_THRESHOLD_NOT_MET("IDEA-9009", "the counted approvals do not meet the policy"),
     /** One approval was refused (other manifest, expired, revoked key, missing role, ...). */
     APPROVAL_REFUSED("IDEA-9010", "an approval was refused"),
+    /** The first trust store version read from configuration is not anchored: no pinned digest, or another one. */
+    TRUST_STORE_ROOT_UNTRUSTED("IDEA-9011", "the trust store's root of trust is not pinned or does not match"),
     /** No upgrade exists under the given id. */
     UPGRADE_NOT_FOUND("IDEA-9101", "no upgrade has this id"),
     /** The manifest's impact needs no governed upgrade (only HIGH and CRITICAL changes do). */
     UPGRADE_NOT_GOVERNED("IDEA-9102", "the manifest's impact needs no governed upgrade"),
     /** The upgrade is not in a state that allows the requested transition. */
     UPGRADE_STATE_INVALID("IDEA-9103", "the upgrade's state does not allow this transition"),
-    /** The approvals IDEA counted itself do not meet the threshold for the change. */
+    /**
+     * No longer thrown: {@code Upgrades.apply} reports a threshold not met with
+     * {@link #APPROVAL_THRESHOLD_NOT_MET}, the one code for "the counted approvals do not meet the
+     * policy". Kept so that the code IDEA-9104 is never reused.
+     *
+     * @deprecated branch on {@link #APPROVAL_THRESHOLD_NOT_MET} instead
+     */
+    @Deprecated
     UPGRADE_QUORUM_NOT_MET("IDEA-9104", "the counted approvals do not meet the threshold"),
     /** The kernel did not report an applied-upgrade or rollback record matching the request. */
     UPGRADE_KERNEL_RECORD_INVALID("IDEA-9105", "the kernel's upgrade record does not match the request"),

@@ -8,7 +8,11 @@ import dev.idea.api.merkle.ConsistencyProof;
 import dev.idea.api.merkle.InclusionProof;
 import dev.idea.api.simulation.Simulations;
 import dev.idea.api.upgrade.Upgrades;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -162,6 +168,20 @@ public interface Idea extends AutoCloseable {
      * @since 0.2
      */
     Guard guard(GuardPolicy policy);
+
+    /**
+     * Returns the gate of the guard policy configured by {@value GuardPolicy#PROPERTY}, which records
+     * each decision in the audit chain. The file is read once, at {@link Builder#build()}.
+     *
+     * @return the gate, evaluating at this instance's clock
+     * @throws ConfigurationException with {@link ErrorCode#CONFIG_INVALID} when no guard policy is configured
+     * @throws IdeaException with {@link ErrorCode#CLOSED} after {@link #close()}
+     * @since 0.2
+     */
+    default Guard guard() {
+        throw new ConfigurationException(ErrorCode.CONFIG_INVALID, "no guard policy is configured; set "
+                + GuardPolicy.PROPERTY + " to a guard policy file, or pass a policy to guard(GuardPolicy)");
+    }
 
     /**
      * Signs a checkpoint of the audit log's Merkle tree now (C2SP signed note, signed through the KMS);
@@ -352,6 +372,30 @@ public interface Idea extends AutoCloseable {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
             properties.put(key, value);
+            return this;
+        }
+
+        /**
+         * Sets every property of a {@code .properties} file (read as UTF-8), e.g. the
+         * {@code idea.governance.*} and {@code idea.guard.policy} settings. A later
+         * {@link #property} call with the same key wins over the file, the file over earlier calls.
+         *
+         * @param file the properties file
+         * @return this builder
+         * @throws ConfigurationException with {@link ErrorCode#CONFIG_INVALID} naming the file when it
+         *     is missing or cannot be read
+         * @since 0.2
+         */
+        public Builder properties(Path file) {
+            Objects.requireNonNull(file, "file");
+            Properties loaded = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                loaded.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigurationException(ErrorCode.CONFIG_INVALID, "properties file " + file.toAbsolutePath()
+                        + " cannot be read (" + e + "); check that it exists and is a UTF-8 .properties file", e);
+            }
+            new TreeSet<>(loaded.stringPropertyNames()).forEach(k -> properties.put(k, loaded.getProperty(k)));
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.idea.core;
 import dev.idea.api.AuditEvent;
 import dev.idea.api.Bytes;
 import dev.idea.api.ChainVerification;
+import dev.idea.api.ConfigurationException;
 import dev.idea.api.Checkpoint;
 import dev.idea.api.Digest;
 import dev.idea.api.ErrorCode;
@@ -50,11 +51,13 @@ final class DefaultIdea implements Idea {
     private final Clock clock;
     private final List<AutoCloseable> resources;
     private final Function<String, VerificationKey> signerKeys;
+    private final GuardPolicy guardPolicy;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     DefaultIdea(ReleasePipeline pipeline, PackageValidation validation, AuditLog auditLog, ManifestVerifier verifier,
                 Upgrades upgrades, Clock clock,
-                List<AutoCloseable> resources, Function<String, VerificationKey> signerKeys) {
+                List<AutoCloseable> resources, Function<String, VerificationKey> signerKeys, GuardPolicy guardPolicy) {
+        this.guardPolicy = guardPolicy;
         this.signerKeys = signerKeys;
         this.pipeline = pipeline;
         this.validation = validation;
@@ -122,6 +125,16 @@ final class DefaultIdea implements Idea {
         Objects.requireNonNull(policy, "policy");
         ensureOpen();
         return new DefaultGuard(policy, auditLog, clock);
+    }
+
+    @Override
+    public Guard guard() {
+        ensureOpen();
+        if (guardPolicy == null) {
+            throw new ConfigurationException(ErrorCode.CONFIG_INVALID, "no guard policy is configured; set "
+                    + GuardPolicy.PROPERTY + " to a guard policy file, or pass a policy to guard(GuardPolicy)");
+        }
+        return new DefaultGuard(guardPolicy, auditLog, clock);
     }
 
     @Override

@@ -20,7 +20,6 @@ import dev.idea.core.release.ProviderCalls;
 import dev.idea.core.release.ReleasePipeline;
 import dev.idea.core.simulation.DefaultSimulations;
 import dev.idea.core.upgrade.DefaultUpgrades;
-import dev.idea.core.upgrade.QuorumCheck;
 import dev.idea.core.validation.PackageValidation;
 import dev.idea.core.validation.ValidationProfile;
 import dev.idea.spi.kernel.Kernel;
@@ -117,29 +116,18 @@ public final class DefaultIdeaEngine implements IdeaEngine {
             ReleasePipeline pipeline = new ReleasePipeline(storage, auditLog, kernel, config.kernelId(), verifier, calls,
                     config.clock(), validation);
             Upgrades upgrades = new DefaultUpgrades(storage.records(), auditLog, kernel, config.kernelId(), verifier, calls,
-                    config.clock(), quorumCheck(config),
+                    config.clock(), GovernanceSettings.quorumCheck(config, storage.records()),
                     DefaultUpgrades.ratificationWindow(config.setting(Upgrades.RATIFICATION_WINDOW_PROPERTY, null)));
             Function<String, VerificationKey> signerKeys = id -> calls.call("kernel '" + config.kernelId()
                     + "' looking up signer " + id, () -> kernel.signer(id)).map(Signer::key).orElseThrow(() ->
                     new VerificationException(ErrorCode.SIGNER_UNKNOWN, "signer \"" + id + "\" is not in the registry of kernel '"
                             + config.kernelId() + "'"));
             return new DefaultIdea(pipeline, validation, auditLog, verifier, upgrades, config.clock(), List.copyOf(opened),
-                    signerKeys);
+                    signerKeys, GovernanceSettings.guardPolicy(config).orElse(null));
         } catch (RuntimeException e) {
             closeQuietly(opened, e);
             throw e;
         }
-    }
-
-    /** The approval counter passed in code, or the fail-closed one; at most one may be passed. */
-    private static QuorumCheck quorumCheck(IdeaConfig config) {
-        List<QuorumCheck> inCode = config.providers().stream()
-                .filter(QuorumCheck.class::isInstance).map(QuorumCheck.class::cast).toList();
-        if (inCode.size() > 1) {
-            throw new ConfigurationException(ErrorCode.PROVIDER_DUPLICATE_ID, inCode.size()
-                    + " approval counters (QuorumCheck) were passed in code; pass exactly one");
-        }
-        return inCode.isEmpty() ? QuorumCheck.unconfigured() : inCode.get(0);
     }
 
     private static KmsSigningKey openSigningKey(Kms kms, String kmsId, IdeaConfig config, Set<StartupRequirement> active,

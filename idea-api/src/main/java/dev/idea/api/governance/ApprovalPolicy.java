@@ -28,6 +28,14 @@ import java.util.TreeMap;
  * @since 0.2
  */
 public record ApprovalPolicy(Map<Impact, ApprovalGroup> required, Map<String, Set<Impact>> roles) {
+    /**
+     * Property naming the policy file an instance loads at {@code build()} (YAML when it ends in
+     * {@code .yaml} or {@code .yml}, JSON otherwise; its {@code rbac} section). Needs
+     * {@link TrustStore#PROPERTY}; when only the trust store is configured, {@link #defaults()} applies.
+     *
+     * @since 0.2
+     */
+    public static final String PROPERTY = "idea.governance.policy";
     /** Role of ordinary approvers in the default policy. */
     public static final String APPROVER = "approver";
     /** Role of security officers in the default policy. */

@@ -35,6 +35,37 @@ import java.util.Optional;
  * @since 0.2
  */
 public record TrustStore(long version, List<TrustedSigner> signers, int minRequiredSignatures, boolean allowUnsigned) {
+    /**
+     * Property naming the signed trust store file an instance loads at {@code build()}: a DSSE envelope
+     * of type {@value #SIGNED_PAYLOAD_TYPE}, or a JSON array of such envelopes oldest first (see
+     * {@code docs/governance.md}, "Configuration").
+     *
+     * @since 0.2
+     */
+    public static final String PROPERTY = "idea.governance.trust-store";
+    /**
+     * Property pinning the root of trust: {@code sha256:<hex>} of the exact {@code trust_store.json}
+     * document (the DSSE payload) of the version first accepted from the file. Consulted only while no
+     * version has been accepted in the instance's storage.
+     *
+     * @since 0.2
+     */
+    public static final String ROOT_DIGEST_PROPERTY = "idea.governance.trust-store.root-digest";
+    /**
+     * Property that, set to {@code true}, accepts the first trust store version read from the file
+     * without a pinned digest (trust on first use). Off by default; insecure because whoever can write
+     * the file before the first start chooses the root of trust.
+     *
+     * @since 0.2
+     */
+    public static final String INSECURE_TRUST_ON_FIRST_USE_PROPERTY = "idea.governance.insecure-trust-on-first-use";
+    /**
+     * DSSE payload type of a signed trust store.
+     *
+     * @since 0.2
+     */
+    public static final String SIGNED_PAYLOAD_TYPE = "application/vnd.idea.trust-store.v1+json";
+
     private static final Comparator<TrustedSigner> BY_ID = Comparator.comparing(TrustedSigner::id);
 
     /**

@@ -40,6 +40,14 @@ public record GuardPolicy(Map<String, Set<GuardAction>> permissions, List<Mainte
                           List<CalendarPeriod> oneTimeWindows, List<CalendarPeriod> freezes, Double maxRiskScore,
                           Set<DenyCondition> denyOn) {
 
+    /**
+     * Property naming a guard policy file (YAML or JSON, format in {@code docs/governance-upgrade.md},
+     * "Guard policy file") that {@link dev.idea.api.Idea#guard()} applies.
+     *
+     * @since 0.2
+     */
+    public static final String PROPERTY = "idea.guard.policy";
+
     /** Validates the threshold and copies every collection. */
     public GuardPolicy {
         Map<String, Set<GuardAction>> sorted = new TreeMap<>();

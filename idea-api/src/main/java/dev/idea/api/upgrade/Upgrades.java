@@ -77,7 +77,7 @@ public interface Upgrades {
      * @param upgradeId the upgrade
      * @param actor who applies it
      * @return the applied upgrade
-     * @throws UpgradeException with {@code UPGRADE_QUORUM_NOT_MET} listing the counted and refused
+     * @throws UpgradeException with {@code APPROVAL_THRESHOLD_NOT_MET} listing the counted and refused
      *     approvals, {@code UPGRADE_STATE_INVALID} unless the upgrade is a draft,
      *     {@code UPGRADE_KERNEL_RECORD_INVALID} when the kernel's record does not match
      */

@@ -37,7 +37,7 @@ import java.util.Set;
  */
 public final class TrustStoreCodec {
     /** DSSE payload type of a signed trust store. */
-    public static final String PAYLOAD_TYPE = "application/vnd.idea.trust-store.v1+json";
+    public static final String PAYLOAD_TYPE = TrustStore.SIGNED_PAYLOAD_TYPE;
 
     private static final Set<String> TOP = Set.of("version", "min_required_signatures", "allow_unsigned", "trusted_signers");
     private static final Set<String> SIGNER = Set.of("id", "key", "roles", "valid_from", "valid_until", "revoked");

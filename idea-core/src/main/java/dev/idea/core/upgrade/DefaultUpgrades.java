@@ -198,7 +198,7 @@ public final class DefaultUpgrades implements Upgrades {
             Instant now = clock.instant();
             QuorumStatus quorum = count(record, now, null);
             if (!quorum.met()) {
-                throw new UpgradeException(ErrorCode.UPGRADE_QUORUM_NOT_MET, describeShortfall(record, quorum));
+                throw new UpgradeException(ErrorCode.APPROVAL_THRESHOLD_NOT_MET, describeShortfall(record, quorum));
             }
             AppliedUpgradeRecord applied = kernel.apply(record, new UpgradeApplyRequest(upgradeId, record.draftRef(),
                     record.manifestDigest(), false, quorum.countedApprovers(), actor));

@@ -93,7 +93,7 @@ class TrustedApprovalsUpgradeTest {
             idea.upgrades().approve(id, approval("bob", "bob", Digest.sha256(Bytes.utf8("replayed elsewhere"))));
             idea.upgrades().approve(id, approval("sub", "sub", digest));            // no approver role
             idea.upgrades().approve(id, approval("bob", "bob", digest));
-            assertThatThrownBy(() -> idea.upgrades().apply(id, "release-manager")).hasMessageContaining("IDEA-9104")
+            assertThatThrownBy(() -> idea.upgrades().apply(id, "release-manager")).hasMessageContaining("IDEA-9009")
                     .hasMessageContaining("OTHER_MANIFEST").hasMessageContaining("MISSING_ROLE");
 
             clock.advance(Duration.ofMinutes(1));

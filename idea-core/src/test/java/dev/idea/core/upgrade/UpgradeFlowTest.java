@@ -123,7 +123,7 @@ class UpgradeFlowTest {
 
             assertThatThrownBy(() -> idea.upgrades().apply(id, "release-manager"))
                     .isInstanceOf(IdeaException.class)
-                    .hasMessageContaining("IDEA-9104")
+                    .hasMessageContaining("IDEA-9009")
                     .hasMessageContaining("3-of(approver)")
                     .hasMessageContaining("[bob, carol]")
                     .hasMessageContaining("mallory OTHER_MANIFEST");
@@ -283,7 +283,7 @@ class UpgradeFlowTest {
                 idea.upgrades().approve(id, StubQuorum.approval(approver, r.manifestDigest()));
             }
             assertThatThrownBy(() -> idea.upgrades().apply(id, "release-manager"))
-                    .hasMessageContaining("IDEA-9104").hasMessageContaining("NO_TRUST_STORE");
+                    .hasMessageContaining("IDEA-9009").hasMessageContaining("NO_TRUST_STORE");
             assertThat(types(idea)).doesNotContain(AuditEventType.APPROVAL_COUNTED);
         }
     }
