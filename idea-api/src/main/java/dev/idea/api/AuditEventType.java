@@ -33,7 +33,12 @@ public enum AuditEventType {
     /** The guard decided whether an action may proceed; the attributes list every reason. */
     GATE_DECISION("gate.decision"),
     /** A checkpoint of the audit log was anchored by the kernel; attributes hold the receipt. */
-    ANCHOR("audit.anchor");
+    ANCHOR("audit.anchor"),
+    /**
+     * Per-event signatures of the audit log were switched on ({@code state=on}: this event and every
+     * later one are signed) or off ({@code state=off}: this event is the last one signed).
+     */
+    AUDIT_SIGNING("audit.signing");
 
     private final String wireName;
 

@@ -169,8 +169,27 @@ public interface IdeaFormats {
      * @param jsonl the export
      * @param checkpoints checkpoints the caller verified (may be empty)
      * @return the count and head hash
-     * @throws AuditChainException naming the first bad line (0-based entry index) and the fault
+     * @throws AuditChainException naming the first bad line (0-based entry index) and the fault; with
+     *     {@link ErrorCode#AUDIT_EVENT_SIGNATURE_INVALID} for an export with per-event signatures, which
+     *     need {@link #verifyAuditExport(InputStream, List, List)}
      * @since 0.2
      */
     ChainVerification verifyAuditExport(InputStream jsonl, List<Checkpoint> checkpoints);
+
+    /**
+     * Replays an audit log export as {@link #verifyAuditExport(InputStream, List)} does, and also
+     * verifies its per-event signatures ({@code docs/formats/audit-event-signatures.md}): every line
+     * with a {@code sig} must verify under one of the keys, and every event the chain's
+     * {@code audit.signing} events declare signed must have one.
+     *
+     * @param jsonl the export
+     * @param checkpoints checkpoints the caller verified (may be empty)
+     * @param eventKeys keys trusted for per-event signatures (the audit log's key, e.g. the public half
+     *     of {@code idea.kernel.key-ref})
+     * @return the count and head hash
+     * @throws AuditChainException naming the first bad line (0-based entry index) and the fault, with
+     *     {@link ErrorCode#AUDIT_EVENT_SIGNATURE_INVALID} for a missing or bad signature
+     * @since 0.2
+     */
+    ChainVerification verifyAuditExport(InputStream jsonl, List<Checkpoint> checkpoints, List<VerificationKey> eventKeys);
 }

@@ -23,6 +23,9 @@ import dev.idea.api.merkle.ConsistencyProof;
 import dev.idea.api.merkle.InclusionProof;
 import dev.idea.api.upgrade.Upgrades;
 import dev.idea.core.audit.AuditLog;
+import dev.idea.core.audit.EventSignature;
+import dev.idea.core.audit.EventSignatures;
+import dev.idea.core.codec.AuditEventCodec;
 import dev.idea.core.evidence.AuditJsonl;
 import dev.idea.core.evidence.EvidenceBundle;
 import dev.idea.core.guard.DefaultGuard;
@@ -182,22 +185,26 @@ final class DefaultIdea implements Idea {
                 ErrorCode.STORAGE_NOT_FOUND, "no signed manifest is recorded under id \"" + manifestId
                 + "\"; list the manifest ids with idea audit verify or the audit events"));
         List<Long> seqs = new ArrayList<>();
-        List<Bytes> entries = new ArrayList<>();
+        List<EventSignature> signatures = new ArrayList<>();
+        EventSignatures.Reader reader = auditLog.signatureReader();
         long size = auditLog.size();
         for (long seq = 0; seq < size; seq += 1024) {
             List<AuditEvent> events = auditLog.read(seq, 1024);
             for (AuditEvent e : events) {
+                EventSignature signature = reader.nextInChain(e);
                 if (manifestId.equals(e.subject())) {
                     seqs.add(e.seq());
+                    signatures.add(signature);
                 }
             }
         }
         Checkpoint cp = auditLog.latestCheckpoint().filter(c -> c.treeSize() > seqs.get(seqs.size() - 1))
                 .orElseGet(auditLog::checkpoint);
         List<EvidenceBundle.ProvenEvent> proven = new ArrayList<>();
-        for (long seq : seqs) {
-            entries.add(auditLog.readRaw(seq, 1).get(0));
-            proven.add(new EvidenceBundle.ProvenEvent(entries.get(entries.size() - 1), auditLog.inclusionProof(seq, cp.treeSize())));
+        for (int i = 0; i < seqs.size(); i++) {
+            long seq = seqs.get(i);
+            proven.add(new EvidenceBundle.ProvenEvent(auditLog.readRaw(seq, 1).get(0), auditLog.inclusionProof(seq, cp.treeSize()),
+                    signatures.get(i)));
         }
         NoteKey logKey = auditLog.checkpointKey().orElseThrow();
         EvidenceBundle.write(manifestId, signed, proven, cp, logKey, signerKeys.apply(signed.signerId()), out);
@@ -207,10 +214,11 @@ final class DefaultIdea implements Idea {
     public void exportAuditJsonl(OutputStream out) {
         Objects.requireNonNull(out, "out");
         ensureOpen();
+        EventSignatures.Reader signatures = auditLog.signatureReader();
         long size = auditLog.size();
         for (long seq = 0; seq < size; seq += 1024) {
             for (Bytes entry : auditLog.readRaw(seq, 1024)) {
-                AuditJsonl.writeLine(entry, out);
+                AuditJsonl.writeLine(entry, signatures.nextInChain(AuditEventCodec.read(entry)), out);
             }
         }
     }

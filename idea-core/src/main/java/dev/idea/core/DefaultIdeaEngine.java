@@ -14,6 +14,7 @@ import dev.idea.api.simulation.Simulations;
 import dev.idea.api.upgrade.Upgrades;
 import dev.idea.core.audit.AuditLog;
 import dev.idea.core.audit.AuditSettings;
+import dev.idea.core.audit.EventSigner;
 import dev.idea.core.checkpoint.CheckpointSigner;
 import dev.idea.core.release.ManifestVerifier;
 import dev.idea.core.release.ProviderCalls;
@@ -107,7 +108,8 @@ public final class DefaultIdeaEngine implements IdeaEngine {
             opened.push(kernel);
             AuditSettings auditSettings = AuditSettings.from(config.properties());
             AuditLog auditLog = AuditLog.open(storage, auditSettings,
-                    signingKey == null ? null : new CheckpointSigner(auditSettings.origin(), signingKey), config.clock());
+                    signingKey == null ? null : new CheckpointSigner(auditSettings.origin(), signingKey),
+                    signingKey == null ? null : new EventSigner(signingKey), config.clock());
             if (auditSettings.anchor()) {
                 auditLog.onCheckpoint(new Anchoring(kernel, config.kernelId(), calls, auditLog, config.clock()));
             }

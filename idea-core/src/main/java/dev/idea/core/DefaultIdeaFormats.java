@@ -112,4 +112,10 @@ final class DefaultIdeaFormats implements IdeaFormats {
         Objects.requireNonNull(jsonl, "jsonl");
         return AuditJsonl.verify(jsonl, List.copyOf(checkpoints));
     }
+
+    @Override
+    public ChainVerification verifyAuditExport(InputStream jsonl, List<Checkpoint> checkpoints, List<VerificationKey> eventKeys) {
+        Objects.requireNonNull(jsonl, "jsonl");
+        return AuditJsonl.verify(jsonl, List.copyOf(checkpoints), List.copyOf(eventKeys));
+    }
 }

@@ -3,14 +3,9 @@ package dev.idea.core;
 import static dev.idea.core.IdeaPipelineTest.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idea.api.Bytes;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.Idea;
 import dev.idea.api.Release;
-import dev.idea.api.StorageException;
-import dev.idea.spi.storage.AppendLog;
-import dev.idea.spi.storage.BlobStore;
-import dev.idea.spi.storage.RecordStore;
 import dev.idea.spi.storage.Storage;
 import dev.idea.spi.storage.StorageContext;
 import dev.idea.spi.storage.StorageProvider;
@@ -128,47 +123,7 @@ class FailureIsolationTest {
 
         @Override
         public Storage open(StorageContext context) {
-            Storage inner = memory.open(context);
-            return new Storage() {
-                @Override
-                public BlobStore blobs() {
-                    return inner.blobs();
-                }
-
-                @Override
-                public RecordStore records() {
-                    return inner.records();
-                }
-
-                @Override
-                public AppendLog log(String name) {
-                    AppendLog log = inner.log(name);
-                    return new AppendLog() {
-                        @Override
-                        public long size() {
-                            return log.size();
-                        }
-
-                        @Override
-                        public long append(long expectedSize, List<Bytes> entries) {
-                            if (failNextAppend.getAndSet(false)) {
-                                throw new StorageException(ErrorCode.STORAGE_IO, "injected: disk full");
-                            }
-                            return log.append(expectedSize, entries);
-                        }
-
-                        @Override
-                        public List<Bytes> read(long fromIndex, int maxCount) {
-                            return log.read(fromIndex, maxCount);
-                        }
-                    };
-                }
-
-                @Override
-                public void close() {
-                    inner.close();
-                }
-            };
+            return new FailingStorage(memory.open(context), name -> failNextAppend.getAndSet(false));
         }
     }
 }

@@ -175,13 +175,13 @@ class IdeaAuditTest {
         return out.toByteArray();
     }
 
-    private static String gunzip(byte[] gz) throws Exception {
+    static String gunzip(byte[] gz) throws Exception {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    private static byte[] gzip(String s) throws Exception {
+    static byte[] gzip(String s) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(s.getBytes(StandardCharsets.UTF_8));

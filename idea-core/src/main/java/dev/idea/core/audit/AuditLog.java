@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * removal, insertion or reordering of stored events, and any rewrite of history below a signed
  * checkpoint. Tree nodes and checkpoints are written only after the events they cover are durable;
  * a failure there never undoes or hides an acknowledged event (the tree is repaired from the events).
+ * With per-event signatures on, each batch's signatures are appended to {@code audit-signatures}
+ * before the batch itself, so no acknowledged event lacks its signature
+ * ({@code docs/formats/audit-event-signatures.md}).
  */
 public final class AuditLog {
     /** Name of the storage log that holds the chain. */
@@ -53,6 +56,9 @@ public final class AuditLog {
     private final ReentrantLock lock = new ReentrantLock();
     private final Storage storage;
     private final Checkpoints checkpoints;
+    private final EventSignatures signatures;
+    private final EventSigner eventKey;
+    private volatile EventSigner eventSigner;
     private volatile MerkleTree tree;
     private volatile Consumer<Checkpoint> checkpointListener = c -> { };
     // guarded by lock: the head this instance last wrote, so that appends need not re-read and parse it
@@ -68,12 +74,16 @@ public final class AuditLog {
         this.log = log;
         this.storage = null;
         this.checkpoints = null;
+        this.signatures = null;
+        this.eventKey = null;
     }
 
-    private AuditLog(Storage storage, AuditSettings settings, CheckpointSigner signer, Clock clock) {
+    private AuditLog(Storage storage, AuditSettings settings, CheckpointSigner signer, EventSigner eventKey, Clock clock) {
         this.log = storage.log(LOG_NAME);
         this.storage = storage;
         this.checkpoints = new Checkpoints(storage.log(Checkpoints.LOG_NAME), signer, settings, clock);
+        this.signatures = new EventSignatures(storage.log(EventSignatures.LOG_NAME));
+        this.eventKey = eventKey;
         this.tree = openTree();
     }
 
@@ -84,12 +94,42 @@ public final class AuditLog {
      * @param settings checkpoint cadence and origin
      * @param signer signs checkpoints, or null when no KMS key is configured (no checkpoints then)
      * @param clock the clock for the time-based cadence
-     * @return the audit log
+     * @return the audit log, which does not sign events (see the overload with an event key)
      * @throws AuditChainException with {@link ErrorCode#AUDIT_TRUNCATED} when stored tree nodes cover
      *     more events than the event log holds
      */
     public static AuditLog open(Storage storage, AuditSettings settings, CheckpointSigner signer, Clock clock) {
-        return new AuditLog(storage, settings, signer, clock);
+        return open(storage, settings, signer, null, clock);
+    }
+
+    /**
+     * Opens the audit log as {@link #open(Storage, AuditSettings, CheckpointSigner, Clock)} does, with
+     * per-event signatures ({@code docs/formats/audit-event-signatures.md}): when
+     * {@link AuditSettings#eventSignatures()} differs from the stored state, an {@code audit.signing}
+     * event recording the switch is appended and signed.
+     *
+     * @param storage the storage
+     * @param settings checkpoint cadence, origin and whether to sign each event
+     * @param signer signs checkpoints, or null when no KMS key is configured
+     * @param eventKey signs events (the checkpoint key), or null when no KMS key is configured: then
+     *     events are not signed and the setting must be off
+     * @param clock the clock for the cadence and the {@code audit.signing} event
+     * @return the audit log
+     * @throws AuditChainException with {@link ErrorCode#AUDIT_TRUNCATED} as above, or with
+     *     {@link ErrorCode#AUDIT_EVENT_SIGNATURE_INVALID} when signed events lost their signatures
+     * @throws dev.idea.api.ConfigurationException with {@link ErrorCode#CONFIG_INVALID} when the settings
+     *     ask for per-event signatures and {@code eventKey} is null
+     */
+    public static AuditLog open(Storage storage, AuditSettings settings, CheckpointSigner signer, EventSigner eventKey,
+                                Clock clock) {
+        AuditLog audit = new AuditLog(storage, settings, signer, eventKey, clock);
+        audit.eventSigner = EventSigningSwitch.apply(audit, audit.signatures, settings, eventKey, clock);
+        return audit;
+    }
+
+    /** Sets the signer of appended events (null = unsigned); used while recording a switch. */
+    void signEventsWith(EventSigner signer) {
+        eventSigner = signer;
     }
 
     /**
@@ -144,6 +184,10 @@ public final class AuditLog {
             List<AuditEvent> sealed = new ArrayList<>(drafts.size());
             List<Bytes> entries = new ArrayList<>(drafts.size());
             seal(drafts, size, head, sealed, entries);
+            EventSigner signer = eventSigner;
+            if (signer != null) {
+                signatures.signAndAppend(signer, sealed, entries);
+            }
             try {
                 log.append(size, entries);
                 headSize = size + sealed.size();
@@ -286,14 +330,15 @@ public final class AuditLog {
     /**
      * Replays the whole chain, streaming: checks every sequence number, hash and link, compares the
      * Merkle root with every stored checkpoint (whose signatures are verified when a key is configured)
-     * and with the stored tree.
+     * and with the stored tree; when opened with an event key, also every per-event signature the chain
+     * requires or has ({@link EventSignatureVerifier}).
      *
      * @return the count and head hash
      * @throws AuditChainException naming the first bad entry and its fault
      */
     public ChainVerification verify() {
         List<Checkpoint> signed = checkpoints == null ? List.of() : checkpoints.all();
-        ChainReplay replay = new ChainReplay(signed);
+        ChainReplay replay = new ChainReplay(signed, signatureVerifier());
         long index = 0;
         while (true) {
             List<Bytes> batch = log.read(index, READ_BATCH);
@@ -319,6 +364,23 @@ public final class AuditLog {
             }
         }
         return result;
+    }
+
+    private EventSignatureVerifier signatureVerifier() {
+        if (storage == null || eventKey == null) {
+            return null;
+        }
+        return new EventSignatureVerifier(List.of(eventKey.publicKey()), EventSignatureVerifier.stored(signatures.reader()));
+    }
+
+    /**
+     * Starts a reader of the per-event signatures, for exports.
+     *
+     * @return the reader
+     */
+    public EventSignatures.Reader signatureReader() {
+        requireTree();
+        return signatures.reader();
     }
 
     private long nextSeq(List<Bytes> batch, int at, long base) {

@@ -17,8 +17,12 @@ import java.util.Objects;
  *     ({@value #EVERY}, ISO-8601 duration, e.g. {@code PT5M}; null = never by time)
  * @param anchor send each checkpoint to the kernel's anchor call and record the receipt as an
  *     {@code audit.anchor} event ({@value #ANCHOR}, default false)
+ * @param eventSignatures sign every event with the checkpoint key as well, into the
+ *     {@code audit-signatures} log ({@value #EVENT_SIGNATURES}, default false; see
+ *     {@code docs/formats/audit-event-signatures.md})
  */
-public record AuditSettings(String origin, long checkpointEveryEvents, Duration checkpointEvery, boolean anchor) {
+public record AuditSettings(String origin, long checkpointEveryEvents, Duration checkpointEvery, boolean anchor,
+                            boolean eventSignatures) {
     /** Property naming the origin. */
     public static final String ORIGIN = "idea.audit.origin";
     /** Property: checkpoint every N events. */
@@ -27,6 +31,8 @@ public record AuditSettings(String origin, long checkpointEveryEvents, Duration 
     public static final String EVERY = "idea.audit.checkpoint.every";
     /** Property: anchor checkpoints. */
     public static final String ANCHOR = "idea.audit.anchor";
+    /** Property: sign each event. */
+    public static final String EVENT_SIGNATURES = "idea.audit.event-signatures";
     /** Default origin. */
     public static final String DEFAULT_ORIGIN = "idea.local/audit";
     /** Default checkpoint cadence in events. */
@@ -44,12 +50,25 @@ public record AuditSettings(String origin, long checkpointEveryEvents, Duration 
     }
 
     /**
-     * Returns the defaults: origin {@value #DEFAULT_ORIGIN}, every 1000 events, no timer, no anchoring.
+     * Creates settings without per-event signatures.
+     *
+     * @param origin the checkpoint origin
+     * @param checkpointEveryEvents checkpoint cadence in events
+     * @param checkpointEvery checkpoint cadence in time, or null
+     * @param anchor whether checkpoints are anchored
+     */
+    public AuditSettings(String origin, long checkpointEveryEvents, Duration checkpointEvery, boolean anchor) {
+        this(origin, checkpointEveryEvents, checkpointEvery, anchor, false);
+    }
+
+    /**
+     * Returns the defaults: origin {@value #DEFAULT_ORIGIN}, every 1000 events, no timer, no anchoring,
+     * no per-event signatures.
      *
      * @return the defaults
      */
     public static AuditSettings defaults() {
-        return new AuditSettings(DEFAULT_ORIGIN, DEFAULT_EVERY_EVENTS, null, false);
+        return new AuditSettings(DEFAULT_ORIGIN, DEFAULT_EVERY_EVENTS, null, false, false);
     }
 
     /**
@@ -81,10 +100,14 @@ public record AuditSettings(String origin, long checkpointEveryEvents, Duration 
                         + properties.get(EVERY) + "\"", e);
             }
         }
-        String anchor = properties.getOrDefault(ANCHOR, "false");
-        if (!anchor.equals("true") && !anchor.equals("false")) {
-            throw new ConfigurationException(ErrorCode.CONFIG_INVALID, ANCHOR + " must be true or false, got \"" + anchor + "\"");
+        return new AuditSettings(origin, every, timer, flag(properties, ANCHOR), flag(properties, EVENT_SIGNATURES));
+    }
+
+    private static boolean flag(Map<String, String> properties, String name) {
+        String value = properties.getOrDefault(name, "false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ConfigurationException(ErrorCode.CONFIG_INVALID, name + " must be true or false, got \"" + value + "\"");
         }
-        return new AuditSettings(origin, every, timer, Boolean.parseBoolean(anchor));
+        return Boolean.parseBoolean(value);
     }
 }

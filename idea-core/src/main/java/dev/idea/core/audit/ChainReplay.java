@@ -24,6 +24,7 @@ import java.util.function.LongSupplier;
  */
 public final class ChainReplay {
     private final List<Checkpoint> checkpoints;
+    private final EventSignatureVerifier signatures;
     private final MerkleAccumulator tree = new MerkleAccumulator();
     private Digest prev = AuditEvent.GENESIS_PREV_HASH;
     private long index;
@@ -35,6 +36,17 @@ public final class ChainReplay {
      * @param checkpoints checkpoints whose signatures the caller verified, in any order
      */
     public ChainReplay(List<Checkpoint> checkpoints) {
+        this(checkpoints, null);
+    }
+
+    /**
+     * Starts a replay that also checks per-event signatures.
+     *
+     * @param checkpoints checkpoints whose signatures the caller verified, in any order
+     * @param signatures checks each event's signature after its chain rules, or null for none
+     */
+    public ChainReplay(List<Checkpoint> checkpoints, EventSignatureVerifier signatures) {
+        this.signatures = signatures;
         List<Checkpoint> sorted = new ArrayList<>(checkpoints);
         sorted.sort(Comparator.comparingLong(Checkpoint::treeSize));
         this.checkpoints = sorted;
@@ -55,6 +67,9 @@ public final class ChainReplay {
         AuditEventCodec.Decoded d = decodeAndHash(index, entry);
         AuditEvent e = d.event();
         ChainRules.check(index, e, d.contentHash(), prev, nextSeq);
+        if (signatures != null) {
+            signatures.check(index, entry, e);
+        }
         tree.add(AuditLog.leafHash(e.hash()));
         prev = e.hash();
         index++;

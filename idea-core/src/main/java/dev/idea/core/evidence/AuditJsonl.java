@@ -7,7 +7,10 @@ import dev.idea.api.ChainVerification;
 import dev.idea.api.Checkpoint;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.IdeaException;
+import dev.idea.api.VerificationKey;
 import dev.idea.core.audit.ChainReplay;
+import dev.idea.core.audit.EventSignature;
+import dev.idea.core.audit.EventSignatureVerifier;
 import dev.idea.core.codec.AuditEventCodec;
 import dev.idea.core.internal.json.Json;
 import dev.idea.core.internal.json.JsonLimits;
@@ -28,8 +31,9 @@ import java.util.function.LongSupplier;
  * The JSON Lines export of the audit log for SIEM ingestion, and its streaming replay.
  *
  * <p>Each line is one object with the stable members {@code ts, seq, type, actor, subject,
- * manifestSignatureId} (null when absent), {@code hash, prevHash}, and {@code event} (the stored
- * canonical event, so the file can be verified). Stateless and thread-safe.
+ * manifestSignatureId} (null when absent), {@code hash, prevHash}, {@code event} (the stored
+ * canonical event, so the file can be verified) and, for a signed event, {@code sig} (its entry of
+ * the {@code audit-signatures} log). Stateless and thread-safe.
  */
 public final class AuditJsonl {
     private AuditJsonl() {
@@ -42,6 +46,26 @@ public final class AuditJsonl {
      * @param out the destination
      */
     public static void writeLine(Bytes entry, OutputStream out) {
+        writeLine(entry, null, out);
+    }
+
+    /**
+     * Writes one line, with the event's signature entry as member {@code sig} when there is one.
+     *
+     * @param entry the event's stored canonical JSON
+     * @param signature the event's signature, or null
+     * @param out the destination
+     */
+    public static void writeLine(Bytes entry, EventSignature signature, OutputStream out) {
+        try {
+            out.write(line(entry, signature));
+            out.write('\n');
+        } catch (IOException ex) {
+            throw new UncheckedIOException("writing the audit export failed", ex);
+        }
+    }
+
+    private static byte[] line(Bytes entry, EventSignature signature) {
         AuditEvent e = AuditEventCodec.read(entry);
         JsonObject.Builder line = JsonObject.builder()
                 .put("ts", e.timestamp().toString())
@@ -55,16 +79,15 @@ public final class AuditJsonl {
                 .put("hash", e.hash().toString())
                 .put("prevHash", e.prevHash().toString())
                 .put("event", Json.parse(entry.toByteArray(), JsonLimits.DEFAULT));
-        try {
-            out.write(Json.write(line.build()));
-            out.write('\n');
-        } catch (IOException ex) {
-            throw new UncheckedIOException("writing the audit export failed", ex);
+        if (signature != null) {
+            line.put("sig", signature.toJsonObject());
         }
+        return Json.write(line.build());
     }
 
     /**
-     * Replays an export, streaming.
+     * Replays an export, streaming; an export with per-event signatures is refused, as no key is given
+     * to verify them.
      *
      * @param jsonl the export
      * @param checkpoints verified checkpoints to compare roots with
@@ -72,16 +95,33 @@ public final class AuditJsonl {
      * @throws AuditChainException naming the first bad entry and the fault
      */
     public static ChainVerification verify(InputStream jsonl, List<Checkpoint> checkpoints) {
-        ChainReplay replay = new ChainReplay(checkpoints);
+        return verify(jsonl, checkpoints, List.of());
+    }
+
+    /**
+     * Replays an export, streaming, verifying the {@code sig} of every line that has one and requiring
+     * one where the chain's {@code audit.signing} events say events are signed.
+     *
+     * @param jsonl the export
+     * @param checkpoints verified checkpoints to compare roots with
+     * @param eventKeys keys trusted for per-event signatures (the log's key)
+     * @return the count and head
+     * @throws AuditChainException naming the first bad entry and the fault
+     */
+    public static ChainVerification verify(InputStream jsonl, List<Checkpoint> checkpoints, List<VerificationKey> eventKeys) {
+        EventSignature[] current = new EventSignature[1];
+        ChainReplay replay = new ChainReplay(checkpoints, new EventSignatureVerifier(eventKeys, (e, required) -> current[0]));
         try (BufferedReader r = new BufferedReader(new InputStreamReader(jsonl, StandardCharsets.UTF_8))) {
             String line = r.readLine();
             while (line != null) {
                 String next = r.readLine();
-                Bytes entry = eventOf(replay.count(), line);
+                JsonObject o = lineOf(replay.count(), line);
+                Bytes entry = Bytes.of(Json.write(o.requireObject("event")));
+                current[0] = signatureOf(replay.count(), o);
                 String peek = next;
                 LongSupplier nextSeq = () -> peek == null ? -1 : seqOf(peek);
                 replay.accept(entry, nextSeq);
-                requireConsistentLine(replay.count() - 1, line, entry);
+                requireConsistentLine(replay.count() - 1, line, entry, current[0]);
                 line = next;
             }
         } catch (IOException e) {
@@ -91,19 +131,31 @@ public final class AuditJsonl {
     }
 
     /** The SIEM fields repeat the event: any difference from what the writer would produce is tampering. */
-    private static void requireConsistentLine(long index, String line, Bytes entry) {
-        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream(line.length() + 1);
-        writeLine(entry, expected);
-        if (!expected.toString(StandardCharsets.UTF_8).equals(line + "\n")) {
+    private static void requireConsistentLine(long index, String line, Bytes entry, EventSignature signature) {
+        if (!new String(line(entry, signature), StandardCharsets.UTF_8).equals(line)) {
             throw new AuditChainException(ErrorCode.AUDIT_HASH_MISMATCH, "entry " + index + ": the fields of line " + (index + 1)
-                    + " (ts, seq, type, actor, subject, manifestSignatureId, hash, prevHash) do not repeat its event exactly");
+                    + " (ts, seq, type, actor, subject, manifestSignatureId, hash, prevHash, sig) do not repeat its event"
+                    + " exactly");
         }
     }
 
-    private static Bytes eventOf(long index, String line) {
+    private static EventSignature signatureOf(long index, JsonObject line) {
+        if (line.get("sig").isEmpty()) {
+            return null;
+        }
+        try {
+            return EventSignature.fromJson(line.requireObject("sig"));
+        } catch (IdeaException | IllegalArgumentException e) {
+            throw new AuditChainException(ErrorCode.AUDIT_EVENT_SIGNATURE_INVALID, "entry " + index + ": the sig of line "
+                    + (index + 1) + " is not a signature entry (" + e.getMessage() + "); export the log again", e);
+        }
+    }
+
+    private static JsonObject lineOf(long index, String line) {
         try {
             JsonObject o = Json.parseObject(line.getBytes(StandardCharsets.UTF_8), JsonLimits.DEFAULT);
-            return Bytes.of(Json.write(o.requireObject("event")));
+            o.requireObject("event");
+            return o;
         } catch (IdeaException e) {
             throw new AuditChainException(ErrorCode.AUDIT_EVENT_MALFORMED, "entry " + index + ": line " + (index + 1)
                     + " is not an export line with an event (" + e.getMessage() + ")", e);

@@ -16,6 +16,8 @@ import dev.idea.api.VerificationKey;
 import dev.idea.api.WitnessPolicy;
 import dev.idea.api.merkle.InclusionProof;
 import dev.idea.core.audit.AuditLog;
+import dev.idea.core.audit.EventSignature;
+import dev.idea.core.audit.EventSignatureVerifier;
 import dev.idea.core.checkpoint.CheckpointVerifier;
 import dev.idea.core.codec.AuditEventCodec;
 import dev.idea.core.codec.SignedManifestCodec;
@@ -44,7 +46,8 @@ import java.util.zip.GZIPOutputStream;
  * <p>Security guarantees: {@link #verify} trusts nothing in the bundle but the keys: each event's
  * hash is recomputed, each inclusion proof is checked against the checkpoint's root, the checkpoint's
  * signature against the log key (the caller's, or the bundle's when the caller passes none, which the
- * result reports), and the manifest's DSSE signature against the listed signer key.
+ * result reports), each per-event signature present against that same log key, and the manifest's
+ * DSSE signature against the listed signer key.
  */
 public final class EvidenceBundle {
     /** The {@code schema} member of every bundle. */
@@ -62,8 +65,18 @@ public final class EvidenceBundle {
      *
      * @param entry the event's stored canonical JSON
      * @param proof its inclusion proof in the checkpoint's tree
+     * @param signature its per-event signature, or null when the log does not sign it
      */
-    public record ProvenEvent(Bytes entry, InclusionProof proof) {
+    public record ProvenEvent(Bytes entry, InclusionProof proof, EventSignature signature) {
+        /**
+         * Creates a proven event without a per-event signature.
+         *
+         * @param entry the event's stored canonical JSON
+         * @param proof its inclusion proof
+         */
+        public ProvenEvent(Bytes entry, InclusionProof proof) {
+            this(entry, proof, null);
+        }
     }
 
     /**
@@ -83,11 +96,14 @@ public final class EvidenceBundle {
         for (ProvenEvent e : events) {
             List<JsonValue> path = new ArrayList<>();
             e.proof().path().forEach(d -> path.add(new JsonString(d.value().base64())));
-            items.add(JsonObject.builder()
+            JsonObject.Builder item = JsonObject.builder()
                     .put("event", Json.parse(e.entry().toByteArray(), LIMITS))
                     .put("proof", JsonObject.builder().put("leafIndex", e.proof().leafIndex())
-                            .put("treeSize", e.proof().treeSize()).put("path", new JsonArray(path)).build())
-                    .build());
+                            .put("treeSize", e.proof().treeSize()).put("path", new JsonArray(path)).build());
+            if (e.signature() != null) {
+                item.put("sig", e.signature().toJsonObject());
+            }
+            items.add(item.build());
         }
         JsonObject trust = JsonObject.builder()
                 .put("logKeys", new JsonArray(List.of(new JsonString(logKey.verifierKey()))))
@@ -133,7 +149,8 @@ public final class EvidenceBundle {
             SignedManifest signed = SignedManifestCodec.read(Bytes.of(Json.write(b.requireObject("signedManifest"))));
             VerificationKey signerKey = signerKey(b, signed.signerId());
             Dsse.verify(signed.envelope(), Manifest.PAYLOAD_TYPE, List.of(signerKey), 1);
-            int count = verifyEvents(b.requireArray("events"), manifestId, signed, cp);
+            int count = verifyEvents(b.requireArray("events"), manifestId, signed, cp,
+                    logKeys.stream().map(NoteKey::key).toList());
             String usedKey = logKeys.stream().filter(k -> cp.note().contains("\u2014 " + k.name() + " "))
                     .map(NoteKey::verifierKey).findFirst().orElse(logKeys.get(0).verifierKey());
             return new EvidenceVerification(manifestId, signed.manifestSignatureId(), count, cp, usedKey, signerKey.keyId());
@@ -144,7 +161,8 @@ public final class EvidenceBundle {
         }
     }
 
-    private static int verifyEvents(JsonArray events, String manifestId, SignedManifest signed, Checkpoint cp) {
+    private static int verifyEvents(JsonArray events, String manifestId, SignedManifest signed, Checkpoint cp,
+                                    List<VerificationKey> eventKeys) {
         if (events.values().isEmpty()) {
             throw invalid("it holds no audit events");
         }
@@ -154,11 +172,15 @@ public final class EvidenceBundle {
             if (!(v instanceof JsonObject item)) {
                 throw invalid("events[" + i + "] is not an object");
             }
-            AuditEvent e = AuditEventCodec.read(Bytes.of(Json.write(item.requireObject("event"))));
+            Bytes entry = Bytes.of(Json.write(item.requireObject("event")));
+            AuditEvent e = AuditEventCodec.read(entry);
             Digest actual = AuditEventCodec.computeHash(e);
             if (!actual.equals(e.hash())) {
                 throw new VerificationException(ErrorCode.AUDIT_HASH_MISMATCH, "events[" + i + "] (seq " + e.seq()
                         + "): stored hash " + e.hash() + " does not equal the hash of its content " + actual);
+            }
+            if (item.get("sig").isPresent()) {
+                verifySignature(i, e, entry, EventSignature.fromJson(item.requireObject("sig")), eventKeys);
             }
             if (!manifestId.equals(e.subject())) {
                 throw invalid("events[" + i + "] (seq " + e.seq() + ") is about \"" + e.subject() + "\", not " + manifestId);
@@ -188,6 +210,16 @@ public final class EvidenceBundle {
             throw invalid("no event records manifestSignatureId " + signed.manifestSignatureId());
         }
         return i;
+    }
+
+    /** A per-event signature must be the event's and verify under the log key that signed the checkpoint. */
+    private static void verifySignature(int i, AuditEvent e, Bytes entry, EventSignature s, List<VerificationKey> keys) {
+        String problem = s.isFor(e.seq(), e.hash()) ? EventSignatureVerifier.problem(entry, s, keys)
+                : "its sig is for event " + s.index() + " (" + s.eventHash() + "), not this one";
+        if (problem != null) {
+            throw new VerificationException(ErrorCode.AUDIT_EVENT_SIGNATURE_INVALID, "events[" + i + "] (seq " + e.seq()
+                    + "): " + problem);
+        }
     }
 
     private static List<NoteKey> bundleLogKeys(JsonObject b) {

@@ -17,17 +17,19 @@ import java.util.Map;
 
 /**
  * Child process of {@link AuditCrashTest}: appends audit batches of 1-3 events through the real
- * filesystem storage (chain, Merkle tree, a checkpoint every 7 events) until killed, printing the
+ * filesystem storage (per-event signatures written before each batch, chain, Merkle tree, a checkpoint
+ * every 7 events) until killed, printing the
  * chain size after each acknowledged append.
  */
 final class AuditCrashAppender {
-    static final AuditSettings SETTINGS = new AuditSettings("crash.test/audit", 7, null, false);
+    static final AuditSettings SETTINGS = new AuditSettings("crash.test/audit", 7, null, false, true);
 
     private AuditCrashAppender() {
     }
 
     static AuditLog open(Storage storage) {
-        return AuditLog.open(storage, SETTINGS, new CheckpointSigner(SETTINGS.origin(), new SeededEd25519Key()),
+        SeededEd25519Key key = new SeededEd25519Key();
+        return AuditLog.open(storage, SETTINGS, new CheckpointSigner(SETTINGS.origin(), key), new EventSigner(key),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     }
 

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a child JVM (SIGKILL) while it appends audit events through the filesystem storage; after each
- * round the audit log reopens (torn tail truncated, missing tree nodes rebuilt), no acknowledged event
- * is lost, and the chain, the Merkle tree and every signed checkpoint verify.
+ * round the audit log reopens (torn tail truncated, missing tree nodes rebuilt, signature entries of
+ * events that were never appended skipped), no acknowledged event is lost, and the chain, every
+ * per-event signature, the Merkle tree and every signed checkpoint verify.
  *
  * <p>{@code -Didea.crash.rounds=500} runs more rounds; {@code -Didea.crash.seed=N} replays a schedule.
  */
