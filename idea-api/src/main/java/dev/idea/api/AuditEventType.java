@@ -33,7 +33,13 @@ public enum AuditEventType {
     /** The guard decided whether an action may proceed; the attributes list every reason. */
     GATE_DECISION("gate.decision"),
     /** A checkpoint of the audit log was anchored by the kernel; attributes hold the receipt. */
-    ANCHOR("audit.anchor");
+    ANCHOR("audit.anchor"),
+    /**
+     * A newer trust store version was accepted and persisted as the high-water mark; the payload digest is
+     * the SHA-256 of its {@code trust_store.json}; attributes {@code version}, {@code digest}, {@code source}
+     * and, for a rotation, {@code previousVersion} and {@code previousDigest}.
+     */
+    TRUST_STORE_ACCEPTED("trust-store.accept");
 
     private final String wireName;
 
