@@ -38,7 +38,13 @@ public enum AuditEventType {
      * Per-event signatures of the audit log were switched on ({@code state=on}: this event and every
      * later one are signed) or off ({@code state=off}: this event is the last one signed).
      */
-    AUDIT_SIGNING("audit.signing");
+    AUDIT_SIGNING("audit.signing"),
+    /**
+     * A newer trust store version was accepted and persisted as the high-water mark; the payload digest is
+     * the SHA-256 of its {@code trust_store.json}; attributes {@code version}, {@code digest}, {@code source}
+     * and, for a rotation, {@code previousVersion} and {@code previousDigest}.
+     */
+    TRUST_STORE_ACCEPTED("trust-store.accept");
 
     private final String wireName;
 

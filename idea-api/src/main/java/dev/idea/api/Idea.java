@@ -2,6 +2,7 @@ package dev.idea.api;
 
 import dev.idea.api.engine.IdeaConfig;
 import dev.idea.api.engine.IdeaEngine;
+import dev.idea.api.governance.GovernanceOptions;
 import dev.idea.api.guard.Guard;
 import dev.idea.api.guard.GuardPolicy;
 import dev.idea.api.merkle.ConsistencyProof;
@@ -297,6 +298,7 @@ public interface Idea extends AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ValidationLimits validationLimits = ValidationLimits.defaults();
         private Duration providerTimeout = DEFAULT_PROVIDER_TIMEOUT;
+        private GovernanceOptions governance;
 
         private Builder() {
         }
@@ -460,17 +462,42 @@ public interface Idea extends AutoCloseable {
         }
 
         /**
+         * Sets the governance inputs in code: the signed trust store versions, the pinned root digest and
+         * the approval policy with which {@code upgrades()} counts approvals. Preferred to the
+         * {@code idea.governance.*} properties (nothing on the file system or in the environment can
+         * substitute them), and exclusive with them.
+         *
+         * <p>Security guarantees: those of {@link GovernanceOptions}: the versions go through the same
+         * signed rotation chain as the trust store file, anchored by the pinned root digest while the
+         * storage holds no accepted version and by the persisted high-water mark afterwards, so a version
+         * older than one accepted before is refused whichever route supplies it.
+         *
+         * @param options the governance inputs
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder governance(GovernanceOptions options) {
+            governance = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
          * Builds the instance: selects and opens the providers, checks start-up requirements and
          * opens the audit chain.
          *
          * @return the instance
          * @throws ConfigurationException naming the missing provider id, the ids found and the
-         *     artifact to add, or the unmet requirement and its missing input
+         *     artifact to add, or the unmet requirement and its missing input; with
+         *     {@link ErrorCode#CONFIG_INVALID} when {@link #governance} was called and an
+         *     {@code idea.governance.*} property is set too
+         * @throws IdeaException with a {@code TRUST_STORE_*} code when the trust store versions (from
+         *     {@link #governance} or the configured file) are refused, e.g.
+         *     {@link ErrorCode#TRUST_STORE_ROLLBACK} for versions older than the persisted high-water mark
          */
         public Idea build() {
             Map<String, String> env = environment != null ? environment : System.getenv();
             return engine().create(new IdeaConfig(dataDirectory, storageId, kmsId, kernelId, providers, properties,
-                    env, requirements, clock, validationLimits, providerTimeout));
+                    env, requirements, clock, validationLimits, providerTimeout, governance));
         }
 
         static IdeaEngine engine() {

@@ -66,7 +66,8 @@ final class ConfigFiles {
         }
     }
 
-    private static String withoutCode(IdeaException e) {
+    /** The message of an exception without its leading {@code IDEA-nnnn NAME: }, to prefix it with context. */
+    static String withoutCode(IdeaException e) {
         String prefix = e.errorCode().code() + " " + e.errorCode().name() + ": ";
         String m = e.getMessage();
         return m.startsWith(prefix) ? m.substring(prefix.length()) : m;

@@ -118,7 +118,7 @@ public final class DefaultIdeaEngine implements IdeaEngine {
             ReleasePipeline pipeline = new ReleasePipeline(storage, auditLog, kernel, config.kernelId(), verifier, calls,
                     config.clock(), validation);
             Upgrades upgrades = new DefaultUpgrades(storage.records(), auditLog, kernel, config.kernelId(), verifier, calls,
-                    config.clock(), GovernanceSettings.quorumCheck(config, storage.records()),
+                    config.clock(), GovernanceSettings.quorumCheck(config, storage.records(), auditLog),
                     DefaultUpgrades.ratificationWindow(config.setting(Upgrades.RATIFICATION_WINDOW_PROPERTY, null)));
             Function<String, VerificationKey> signerKeys = id -> calls.call("kernel '" + config.kernelId()
                     + "' looking up signer " + id, () -> kernel.signer(id)).map(Signer::key).orElseThrow(() ->

@@ -9,18 +9,14 @@ import dev.idea.api.AuditEventType;
 import dev.idea.api.Bytes;
 import dev.idea.api.Digest;
 import dev.idea.api.DsseEnvelope;
-import dev.idea.api.EnvelopeSigner;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.Idea;
 import dev.idea.api.IdeaProvider;
 import dev.idea.api.Impact;
 import dev.idea.api.PackageSubmission;
 import dev.idea.api.Release;
-import dev.idea.api.SignatureAlgorithm;
 import dev.idea.api.governance.ApprovalPolicy;
-import dev.idea.api.governance.ApprovalStatement;
 import dev.idea.api.governance.TrustStore;
-import dev.idea.api.governance.Verdict;
 import dev.idea.api.guard.GateReasonCode;
 import dev.idea.api.guard.GateRequest;
 import dev.idea.api.guard.GateResult;
@@ -28,10 +24,7 @@ import dev.idea.api.guard.GuardAction;
 import dev.idea.api.guard.GuardPolicy;
 import dev.idea.api.upgrade.QuorumStatus;
 import dev.idea.api.upgrade.UpgradeState;
-import dev.idea.core.governance.ApprovalCodec;
 import dev.idea.core.upgrade.QuorumCheck;
-import dev.idea.kms.local.LocalKms;
-import dev.idea.spi.kms.KeyRef;
 import dev.idea.testkit.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,33 +51,13 @@ class GovernanceFromConfigurationTest {
     @TempDir
     Path dir;
     private final MutableClock clock = MutableClock.at(T0);
-    /** The approvers' own keys: outside IDEA, as on their laptops or HSMs. */
-    private final LocalKms approvers = LocalKms.inMemory();
-
-    private String signerJson(String id, String role) {
-        KeyRef ref = KeyRef.of(id);
-        var key = approvers.keyRefs().contains(ref) ? approvers.publicKey(ref) : approvers.createKey(ref, SignatureAlgorithm.ED25519);
-        return "{\"id\": \"" + id + "\", \"key\": {\"alg\": \"" + key.algorithm().id() + "\", \"spki\": \""
-                + key.spki().base64() + "\"}, \"roles\": [\"" + role + "\"]}";
-    }
+    private final GovernanceAuthoring authoring = new GovernanceAuthoring();
 
     /** Writes trust_store.v{version}.json as an operator would, returns the signed envelope. */
     private DsseEnvelope trustStore(int version, List<String> approverIds, String... signedBy) throws IOException {
-        List<String> signers = new ArrayList<>();
-        approverIds.forEach(id -> signers.add(signerJson(id, ApprovalPolicy.APPROVER)));
-        signers.add(signerJson("erin", ApprovalPolicy.SECURITY_OFFICER));
-        String doc = "{\n  \"version\": " + version + ",\n  \"min_required_signatures\": 2,\n  \"allow_unsigned\": false,\n"
-                + "  \"trusted_signers\": [\n    " + String.join(",\n    ", signers) + "\n  ]\n}\n";
+        String doc = authoring.document(version, approverIds);
         Files.writeString(dir.resolve("trust_store.v" + version + ".json"), doc);
-        List<EnvelopeSigner> by = new ArrayList<>();
-        for (String s : signedBy) {
-            by.add(signer(s));
-        }
-        return Idea.formats().sign(TrustStore.SIGNED_PAYLOAD_TYPE, Bytes.utf8(doc), by);
-    }
-
-    private EnvelopeSigner signer(String id) {
-        return EnvelopeSigner.of(approvers.publicKey(KeyRef.of(id)).keyId(), pae -> approvers.sign(KeyRef.of(id), pae));
+        return authoring.sign(doc, signedBy);
     }
 
     private Path chainFile(DsseEnvelope... versions) throws IOException {
@@ -115,9 +88,7 @@ class GovernanceFromConfigurationTest {
     }
 
     private DsseEnvelope approval(String id, Digest manifest) {
-        Instant now = clock.instant();
-        return ApprovalCodec.sign(new ApprovalStatement(manifest, Verdict.APPROVE, id, now, now.plus(Duration.ofDays(2))),
-                signer(id)).envelope();
+        return authoring.approval(id, manifest, clock.instant());
     }
 
     @Test
@@ -235,7 +206,7 @@ class GovernanceFromConfigurationTest {
     }
 
     /** An approval counter handed in code, as a host that keeps its trust store elsewhere does. */
-    private record InCodeQuorum() implements QuorumCheck, IdeaProvider {
+    record InCodeQuorum() implements QuorumCheck, IdeaProvider {
         @Override
         public String id() {
             return "in-code-quorum";

@@ -3,6 +3,7 @@ package dev.idea.api.engine;
 import dev.idea.api.IdeaProvider;
 import dev.idea.api.StartupRequirement;
 import dev.idea.api.ValidationLimits;
+import dev.idea.api.governance.GovernanceOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Set;
  * @param clock the only source of time
  * @param validationLimits package validation bounds
  * @param providerTimeout how long a KMS or kernel call may take
+ * @param governance the governance inputs passed in code, or null (since 0.2)
  * @since 0.1
  */
 public record IdeaConfig(
@@ -39,7 +41,8 @@ public record IdeaConfig(
         Set<StartupRequirement> requirements,
         Clock clock,
         ValidationLimits validationLimits,
-        Duration providerTimeout) {
+        Duration providerTimeout,
+        GovernanceOptions governance) {
 
     /** Validates presence and copies collections. */
     public IdeaConfig {
@@ -52,6 +55,29 @@ public record IdeaConfig(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(validationLimits, "validationLimits");
         Objects.requireNonNull(providerTimeout, "providerTimeout");
+    }
+
+    /**
+     * Creates a configuration without governance inputs passed in code (the 0.1 shape).
+     *
+     * @param dataDirectory where embedded providers keep their files, or null
+     * @param storageId the storage provider id
+     * @param kmsId the KMS provider id, or null when none was chosen
+     * @param kernelId the kernel provider id
+     * @param providers providers passed in code, in registration order
+     * @param properties provider settings
+     * @param environment environment variables consulted for start-up requirements and settings
+     * @param requirements start-up requirements switched on in code
+     * @param clock the only source of time
+     * @param validationLimits package validation bounds
+     * @param providerTimeout how long a KMS or kernel call may take
+     */
+    public IdeaConfig(Path dataDirectory, String storageId, String kmsId, String kernelId, List<IdeaProvider> providers,
+                      Map<String, String> properties, Map<String, String> environment,
+                      Set<StartupRequirement> requirements, Clock clock, ValidationLimits validationLimits,
+                      Duration providerTimeout) {
+        this(dataDirectory, storageId, kmsId, kernelId, providers, properties, environment, requirements, clock,
+                validationLimits, providerTimeout, null);
     }
 
     /**
@@ -76,5 +102,15 @@ public record IdeaConfig(
      */
     public Optional<Path> dataDirectoryOption() {
         return Optional.ofNullable(dataDirectory);
+    }
+
+    /**
+     * Returns the governance inputs passed in code.
+     *
+     * @return the options, if {@code Idea.Builder.governance} was called
+     * @since 0.2
+     */
+    public Optional<GovernanceOptions> governanceOption() {
+        return Optional.ofNullable(governance);
     }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings a {@link TrustStoreChain} up to date with the signed trust store file named by
- * {@link TrustStore#PROPERTY}, anchoring the very first version in a pinned digest.
+ * {@link TrustStore#PROPERTY}, or with the versions passed in code
+ * ({@link dev.idea.api.governance.GovernanceOptions}), anchoring the very first version in a pinned digest.
  *
  * <p>The file holds one DSSE envelope of type {@value TrustStoreCodec#PAYLOAD_TYPE}, or a JSON array of
  * them with strictly increasing versions, oldest first. While the chain is empty, acceptance starts at
@@ -52,15 +53,35 @@ public final class ConfiguredTrustStore {
      * @param chain the chain persisted in the instance's storage
      * @return the current trust store
      * @throws ConfigurationException with {@code TRUST_STORE_INVALID} for a file that holds no signed
-     *     version or versions out of order, {@code TRUST_STORE_ROOT_UNTRUSTED} when the first version
-     *     is not anchored
+     *     version, and as {@link #load(List, Optional, boolean, TrustStoreChain)}
+     * @throws VerificationException as {@link #load(List, Optional, boolean, TrustStoreChain)}
+     */
+    public static TrustStore load(Bytes file, Optional<Digest> rootPin, boolean insecureFirstUse, TrustStoreChain chain) {
+        return load(envelopes(file), rootPin, insecureFirstUse, chain);
+    }
+
+    /**
+     * Accepts signed versions (from a file or passed in code) into the chain and returns the newest
+     * accepted trust store.
+     *
+     * @param envelopes the signed versions, oldest first
+     * @param rootPin the pinned digest of the root version's payload, if configured
+     * @param insecureFirstUse whether a first version may be accepted without a pin
+     * @param chain the chain persisted in the instance's storage
+     * @return the current trust store
+     * @throws ConfigurationException with {@code TRUST_STORE_INVALID} for versions out of order,
+     *     {@code TRUST_STORE_ROOT_UNTRUSTED} when the first version is not anchored
      * @throws VerificationException with {@code TRUST_STORE_ROLLBACK}, {@code TRUST_STORE_VERSION_GAP}
      *     or {@code TRUST_STORE_THRESHOLD_NOT_MET} from the chain
      */
-    public static TrustStore load(Bytes file, Optional<Digest> rootPin, boolean insecureFirstUse, TrustStoreChain chain) {
+    public static TrustStore load(List<DsseEnvelope> envelopes, Optional<Digest> rootPin, boolean insecureFirstUse,
+                                  TrustStoreChain chain) {
         Objects.requireNonNull(rootPin, "rootPin");
         Objects.requireNonNull(chain, "chain");
-        List<DsseEnvelope> envelopes = envelopes(file);
+        if (envelopes.isEmpty()) {
+            throw new ConfigurationException(ErrorCode.TRUST_STORE_INVALID, "no signed trust store version was given;"
+                    + " give the signed versions, oldest first");
+        }
         List<Long> versions = versions(envelopes);
         long mark = chain.highWaterMark();
         if (mark == 0) {
@@ -69,10 +90,10 @@ public final class ConfiguredTrustStore {
         }
         long newest = versions.get(versions.size() - 1);
         if (newest < mark) {
-            throw new VerificationException(ErrorCode.TRUST_STORE_ROLLBACK, "the newest version in the file is " + newest
+            throw new VerificationException(ErrorCode.TRUST_STORE_ROLLBACK, "the newest version given is " + newest
                     + ", older than version " + mark + ", the high-water mark already accepted and persisted in storage;"
-                    + " a trust store never moves back: put version " + mark + " or a later one, signed as a rotation"
-                    + " of version " + mark + ", in the file");
+                    + " a trust store never moves back: give version " + mark + " or a later one, signed as a rotation"
+                    + " of version " + mark);
         }
         int from = 0;
         while (versions.get(from) < mark) {
@@ -134,15 +155,15 @@ public final class ConfiguredTrustStore {
                     return i;
                 }
             }
-            throw new ConfigurationException(ErrorCode.TRUST_STORE_ROOT_UNTRUSTED, "no version in the file has the pinned"
-                    + " root digest " + pin.get() + " (" + TrustStore.ROOT_DIGEST_PROPERTY + "); the file holds "
-                    + describe(envelopes, versions) + "; pin the digest of the version you trust as the root, or put that"
-                    + " version first in the file");
+            throw new ConfigurationException(ErrorCode.TRUST_STORE_ROOT_UNTRUSTED, "no version given has the pinned"
+                    + " root digest " + pin.get() + " (" + TrustStore.ROOT_DIGEST_PROPERTY + "); the versions given are "
+                    + describe(envelopes, versions) + "; pin the digest of the version you trust as the root, or include"
+                    + " that version, oldest first");
         }
         if (!insecureFirstUse) {
             throw new ConfigurationException(ErrorCode.TRUST_STORE_ROOT_UNTRUSTED, "no trust store version has been"
                     + " accepted in this instance's storage yet and " + TrustStore.ROOT_DIGEST_PROPERTY + " is not set;"
-                    + " set it to the digest of the version you trust as the root (the file holds "
+                    + " set it to the digest of the version you trust as the root (the versions given are "
                     + describe(envelopes, versions) + "), or, in tests only, set "
                     + TrustStore.INSECURE_TRUST_ON_FIRST_USE_PROPERTY + "=true");
         }

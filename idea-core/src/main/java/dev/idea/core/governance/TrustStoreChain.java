@@ -1,5 +1,6 @@
 package dev.idea.core.governance;
 
+import dev.idea.api.Digest;
 import dev.idea.api.DsseEnvelope;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.StorageException;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The chain of signed trust store versions IDEA has accepted, with its high-water mark persisted in
@@ -26,6 +28,9 @@ import java.util.Optional;
  * {@code min_required_signatures} distinct trusted keys of the <em>previous</em> version and by
  * {@code min_required_signatures} distinct trusted keys of its own, as TUF rotates root metadata.
  * Keys count only while not revoked and inside their validity window at the injected clock's time.
+ *
+ * <p>Each newer version persisted is reported to the listener given to {@link #open(RecordStore, Clock,
+ * Consumer)} as a {@link TrustStoreAcceptance} (the engine records it as an audit event).
  *
  * <p>Thread-safe: every acceptance is a compare-and-set on the record, so two concurrent updates
  * cannot both win; the loser gets {@link ErrorCode#STORAGE_CONFLICT} and may retry.
@@ -43,10 +48,12 @@ public final class TrustStoreChain {
 
     private final RecordStore records;
     private final Clock clock;
+    private final Consumer<TrustStoreAcceptance> onAccepted;
 
-    private TrustStoreChain(RecordStore records, Clock clock) {
+    private TrustStoreChain(RecordStore records, Clock clock, Consumer<TrustStoreAcceptance> onAccepted) {
         this.records = records;
         this.clock = clock;
+        this.onAccepted = onAccepted;
     }
 
     /**
@@ -57,7 +64,21 @@ public final class TrustStoreChain {
      * @return the chain
      */
     public static TrustStoreChain open(RecordStore records, Clock clock) {
-        return new TrustStoreChain(Objects.requireNonNull(records, "records"), Objects.requireNonNull(clock, "clock"));
+        return open(records, clock, accepted -> { });
+    }
+
+    /**
+     * Opens the chain kept in a record store, reporting each version it accepts (e.g. to the audit log).
+     *
+     * @param records where the high-water mark lives
+     * @param clock the time source for validity windows
+     * @param onAccepted called after each newer version is persisted, in the accepting thread; not for the
+     *     current version given again; what it throws propagates to the caller of {@link #accept}
+     * @return the chain
+     */
+    public static TrustStoreChain open(RecordStore records, Clock clock, Consumer<TrustStoreAcceptance> onAccepted) {
+        return new TrustStoreChain(Objects.requireNonNull(records, "records"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(onAccepted, "onAccepted"));
     }
 
     /**
@@ -69,6 +90,17 @@ public final class TrustStoreChain {
      */
     public Optional<TrustStore> current() {
         return records.get(RECORD_KEY).map(r -> verifiedStored(EnvelopeCodec.read(r.value()), clock.instant()));
+    }
+
+    /**
+     * Returns the storage version of the record holding the current trust store: it changes whenever any
+     * instance sharing the storage accepts a version, so a cache of {@link #current()} can be checked
+     * cheaply without re-verifying signatures.
+     *
+     * @return the record's version, 0 when none was accepted
+     */
+    public long recordVersion() {
+        return records.get(RECORD_KEY).map(VersionedRecord::version).orElse(0L);
     }
 
     /**
@@ -97,6 +129,7 @@ public final class TrustStoreChain {
         if (record.isEmpty()) {
             verifiedOwn(signed, now);
             records.compareAndSet(RECORD_KEY, 0, EnvelopeCodec.write(signed));
+            onAccepted.accept(new TrustStoreAcceptance(0, null, next.version(), Digest.sha256(signed.payload())));
             return next;
         }
         DsseEnvelope currentEnvelope = EnvelopeCodec.read(record.get().value());
@@ -118,6 +151,8 @@ public final class TrustStoreChain {
         requireThreshold(signed, current, now, "previous version " + current.version());
         requireThreshold(signed, next, now, "new version " + next.version() + " itself");
         records.compareAndSet(RECORD_KEY, record.get().version(), EnvelopeCodec.write(signed));
+        onAccepted.accept(new TrustStoreAcceptance(current.version(), Digest.sha256(currentEnvelope.payload()),
+                next.version(), Digest.sha256(signed.payload())));
         return next;
     }
 

@@ -3,10 +3,12 @@ package dev.idea.core.upgrade;
 import dev.idea.api.Digest;
 import dev.idea.api.DsseEnvelope;
 import dev.idea.api.Impact;
+import dev.idea.api.VerificationException;
 import dev.idea.api.governance.ApprovalPolicy;
 import dev.idea.api.governance.TrustStore;
 import dev.idea.api.upgrade.QuorumStatus;
 import dev.idea.api.upgrade.QuorumVote;
+import dev.idea.core.governance.TrustStoreChain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +18,12 @@ import java.util.List;
  * between the upgrade flow and the approval evaluator
  * ({@code dev.idea.core.governance.ApprovalEvaluator}).
  *
- * <p>{@link #of} gives the check backed by a trust store and approval policy. The engine uses the check passed in code (an object implementing both this interface and
+ * <p>{@link #of} gives the check backed by a fixed trust store and approval policy, {@link #following}
+ * the one that follows the trust store persisted in the storage. The engine uses the check passed in code (an object implementing both this interface and
  * {@link dev.idea.api.IdeaProvider}, handed to {@code Idea.builder().provider(…)}), and otherwise
  * {@link #unconfigured()}, which fails closed.
  *
- * <p>Implementations are thread-safe and pure: equal inputs give equal results.
+ * <p>Implementations are thread-safe and, for one trust store, pure: equal inputs give equal results.
  *
  * <p>Security guarantees expected of implementations: an approval counts only when its signature
  * verifies under the approver's trusted key, it names {@code manifestDigest}, it is valid at
@@ -50,6 +53,20 @@ public interface QuorumCheck {
      */
     static QuorumCheck of(TrustStore store, ApprovalPolicy policy) {
         return new EvaluatorQuorumCheck(store, policy);
+    }
+
+    /**
+     * Returns the check that counts through the approval policy against the trust store currently
+     * persisted in a chain: a newer version accepted by another instance sharing the storage is picked up at
+     * the next count.
+     *
+     * @param chain the chain holding the current trust store; a version must have been accepted
+     * @param policy the thresholds per impact
+     * @return the check
+     * @throws VerificationException with {@code TRUST_STORE_INVALID} when the chain holds no version
+     */
+    static QuorumCheck following(TrustStoreChain chain, ApprovalPolicy policy) {
+        return new CurrentTrustStoreQuorumCheck(chain, policy);
     }
 
     /**

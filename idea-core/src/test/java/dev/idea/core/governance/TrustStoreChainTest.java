@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.idea.api.Digest;
 import dev.idea.api.DsseEnvelope;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.VerificationException;
@@ -19,6 +20,7 @@ import dev.idea.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -190,5 +192,45 @@ class TrustStoreChainTest {
         storage.records().compareAndSet(TrustStoreChain.RECORD_KEY, 1, EnvelopeCodec.write(forged));
         var e = assertThrows(VerificationException.class, () -> chain.current());
         assertEquals(ErrorCode.TRUST_STORE_THRESHOLD_NOT_MET, e.errorCode());
+    }
+
+    @Test
+    void accept_rootThenRotation_reportsEachAcceptanceWithVersionsAndDigests() {
+        List<TrustStoreAcceptance> reported = new ArrayList<>();
+        TrustStoreChain reporting = TrustStoreChain.open(storage.records(), clock, reported::add);
+        DsseEnvelope v1 = signed(store(1, 2, "a", "b", "c"), "a", "b");
+        DsseEnvelope v2 = signed(store(2, 2, "c", "d", "e"), "a", "b", "d", "e");
+
+        reporting.accept(v1);
+        reporting.accept(v2);
+
+        assertThat(reported).containsExactly(
+                new TrustStoreAcceptance(0, null, 1, Digest.sha256(v1.payload())),
+                new TrustStoreAcceptance(1, Digest.sha256(v1.payload()), 2, Digest.sha256(v2.payload())));
+        assertTrue(reported.get(0).isRoot());
+    }
+
+    @Test
+    void accept_currentVersionAgainOrRefusedVersion_reportsNothing() {
+        List<TrustStoreAcceptance> reported = new ArrayList<>();
+        TrustStoreChain reporting = TrustStoreChain.open(storage.records(), clock, reported::add);
+        DsseEnvelope v1 = signed(store(1, 2, "a", "b", "c"), "a", "b");
+        reporting.accept(v1);
+
+        reporting.accept(v1);
+        assertThrows(VerificationException.class, () -> reporting.accept(signed(store(2, 2, "d", "e"), "d", "e")));
+
+        assertThat(reported).hasSize(1);
+    }
+
+    @Test
+    void recordVersion_changesWithEachAcceptance() {
+        assertEquals(0, chain.recordVersion());
+        chain.accept(signed(store(1, 1, "a"), "a"));
+        long first = chain.recordVersion();
+        chain.accept(signed(store(1, 1, "a"), "a"));
+        assertEquals(first, chain.recordVersion());
+        chain.accept(signed(store(2, 1, "b"), "a", "b"));
+        assertThat(chain.recordVersion()).isGreaterThan(first);
     }
 }
