@@ -82,7 +82,7 @@ public final class Json {
     public static byte[] canonicalize(byte[] utf8, JsonLimits limits) {
         Objects.requireNonNull(utf8, "utf8");
         Objects.requireNonNull(limits, "limits");
-        return JsonCanonicalizer.canonicalize(utf8, limits);
+        return JsonCanonicalizer.canonicalize(utf8, limits, JsonWriter::finish);
     }
 
     /**

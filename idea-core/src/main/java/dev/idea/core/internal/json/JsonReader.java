@@ -97,7 +97,7 @@ final class JsonReader {
         }
     }
 
-    private static void checkEnvelope(byte[] utf8, JsonLimits limits) {
+    static void checkEnvelope(byte[] utf8, JsonLimits limits) {
         if (utf8.length == 0) {
             throw new FormatException(ErrorCode.JSON_MALFORMED, "the input is empty; send a JSON document such as {}");
         }
