@@ -1,5 +1,6 @@
 package dev.idea.core.internal.json;
 
+import dev.idea.api.Bytes;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.FormatException;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,12 @@ final class JsonWriter {
     byte[] finish() {
         keepBuffer();
         return Arrays.copyOf(buf, len);
+    }
+
+    /** As {@link #finish()}, but copies the bytes written straight into a {@link Bytes}. */
+    Bytes finishBytes() {
+        keepBuffer();
+        return Bytes.of(buf, 0, len);
     }
 
     private void keepBuffer() {

@@ -83,6 +83,17 @@ class ByteCanonicalizerTest {
                 new String(Json.canonicalize(input, JsonLimits.DEFAULT), StandardCharsets.UTF_8));
     }
 
+    /** The second input is declined (more bytes than the limit allows code units) and canonicalized by jackson. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{ \"b\": [1.50, \"x\"], \"a\": null }", "[\"\u00e9\u00e9\u00e9\"]", "[1e400]"})
+    void canonicalizeToBytes_fastOrJacksonPath_hasTheOutcomeOfCanonicalize(String json) {
+        byte[] input = json.getBytes(StandardCharsets.UTF_8);
+        JsonLimits limits = new JsonLimits(1024, 8, 3);
+
+        assertEquals(outcome(() -> Json.canonicalize(input, limits)),
+                outcome(() -> Json.canonicalizeToBytes(input, limits).toByteArray()));
+    }
+
     @Test
     void compareUtf8_prefixAndFirstDifference_orderAsStringCompareTo() {
         String[] names = {"", "a", "ab", "b", "\u007f", "\u0080", "\u07ff", "\u0800", "\uD7FF", "\uE000", "\uFFFF",
