@@ -28,6 +28,8 @@ final class ByteCanonicalizer {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     };
+    /** The high bit of each byte of a {@link MemberSupport#prefix}: where one is set, the bytes alone do not give UTF-16 order. */
+    private static final long ASCII_PREFIX_MASK = 0x8080808080808080L;
     private static final long MAX_EXACT_SIGNIFICAND = 999_999_999_999_999L; // 15 digits, below 2^53
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -43,6 +45,8 @@ final class ByteCanonicalizer {
     private int[] memberFrom = new int[32];
     private int[] memberTo = new int[32];
     private int[] order = new int[32];
+    /** The first eight bytes of each name ({@link MemberSupport#prefix}), which settle most comparisons. */
+    private long[] nameKey = new long[32];
     private int top;
     /** The decoded UTF-8 of names with escapes; such a name's {@code nameFrom}/{@code nameTo} are complemented offsets here. */
     private byte[] decodedNames;
@@ -73,10 +77,13 @@ final class ByteCanonicalizer {
     private int skip(int i) {
         while (i < n) {
             byte b = in[i];
-            if (b > ' ' || (b != ' ' && b != '\n' && b != '\r' && b != '\t')) {
+            if (b == ' ') {
+                i = Utf8Support.spacesEnd(in, i + 1, n); // indentation comes in runs
+            } else if (b == '\n' || b == '\r' || b == '\t') {
+                i++;
+            } else {
                 return i;
             }
-            i++;
         }
         return i;
     }
@@ -211,8 +218,16 @@ final class ByteCanonicalizer {
         return true;
     }
 
-    /** Compares the names of members {@code p} and {@code q} as RFC 8785 orders them. */
+    /**
+     * Compares the names of members {@code p} and {@code q} as RFC 8785 orders them: by their first
+     * eight bytes when those differ and are ASCII, else byte by byte.
+     */
     private int compareNames(int p, int q) {
+        long kp = nameKey[p];
+        long kq = nameKey[q];
+        if (kp != kq && ((kp | kq) & ASCII_PREFIX_MASK) == 0) {
+            return Long.compare(kp, kq);
+        }
         int pf = nameFrom[p];
         int qf = nameFrom[q];
         return MemberSupport.compareUtf8(pf >= 0 ? in : decodedNames, pf >= 0 ? pf : ~pf, pf >= 0 ? nameTo[p] : ~nameTo[p],
@@ -228,7 +243,9 @@ final class ByteCanonicalizer {
             memberFrom = Arrays.copyOf(memberFrom, size);
             memberTo = Arrays.copyOf(memberTo, size);
             order = Arrays.copyOf(order, size);
+            nameKey = Arrays.copyOf(nameKey, size);
         }
+        nameKey[top] = from >= 0 ? MemberSupport.prefix(in, from, to) : MemberSupport.prefix(decodedNames, ~from, ~to);
         nameFrom[top] = from;
         nameTo[top++] = to;
     }

@@ -202,6 +202,20 @@ final class MemberSupport {
         return (lead & 0x07) << 18 | (b[i + 1] & 0x3F) << 12 | (b[i + 2] & 0x3F) << 6 | (b[i + 3] & 0x3F);
     }
 
+    /**
+     * Returns the first eight bytes of the name [from, to) of {@code b} as a big-endian number,
+     * padded with zero bytes: when two such prefixes of ASCII names differ, they compare as the
+     * names do (a zero pad sorts a shorter name first), so a sort needs to look further only on a tie.
+     */
+    static long prefix(byte[] b, int from, int to) {
+        int n = Math.min(8, to - from);
+        long key = 0;
+        for (int i = 0; i < n; i++) {
+            key = key << 8 | (b[from + i] & 0xFF);
+        }
+        return n == 0 ? 0 : key << (8 * (8 - n));
+    }
+
     /** Sorts the member indices {@code order[lo, hi)} by {@code by}; stable, O(n log n). */
     static void sort(int[] order, int lo, int hi, MemberOrder by) {
         if (hi - lo > INSERTION_SORT_MAX) {

@@ -113,6 +113,21 @@ final class Utf8Support {
         return end;
     }
 
+    /** Returns the index of the first byte of {@code b[from, end)} that is not a space, or {@code end}; eight bytes at a time. */
+    static int spacesEnd(byte[] b, int from, int end) {
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long other = (long) LONGS.get(b, i) ^ SPACES;
+            if (other != 0) {
+                return i + (Long.numberOfTrailingZeros(other) >>> 3);
+            }
+        }
+        while (i < end && b[i] == ' ') {
+            i++;
+        }
+        return i;
+    }
+
     /** Non-zero exactly when some byte of {@code w} is zero (the high-bit borrow test). */
     private static long hasZero(long w) {
         return (w - ONES) & ~w & HIGH_BITS;

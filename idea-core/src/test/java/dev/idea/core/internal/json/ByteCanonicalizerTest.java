@@ -95,6 +95,15 @@ class ByteCanonicalizerTest {
     }
 
     @Test
+    void canonicalize_namesSharingEightBytesOrEndingInNul_sortAsJacksonPath() {
+        byte[] input = ("{\"abcdefghB\":1,\"abcdefghA\":2,\"abcdefgh\":3,\"a\\u0000\":4,\"a\":5,\"\":6,"
+                + "\"a\\u0000b\":7,\"abcdefg\u00e9\":8,\"abcdefg\\u007f\":9}").getBytes(StandardCharsets.UTF_8);
+
+        assertTrue(ByteCanonicalizer.canonicalize(input, JsonLimits.DEFAULT, JsonWriter.open(16)));
+        assertArrayEquals(jackson(input), Json.canonicalize(input, JsonLimits.DEFAULT), () -> text(jackson(input)));
+    }
+
+    @Test
     void compareUtf8_prefixAndFirstDifference_orderAsStringCompareTo() {
         String[] names = {"", "a", "ab", "b", "\u007f", "\u0080", "\u07ff", "\u0800", "\uD7FF", "\uE000", "\uFFFF",
             "\uD800\uDC00", "\uDBFF\uDFFF", "x\uD83D\uDE00", "x\uFB01", "x\uFB01y", "x\uD83D\uDE01"};
