@@ -35,7 +35,7 @@ final class DefaultIdeaFormats implements IdeaFormats {
 
     @Override
     public Bytes canonicalize(Bytes json) {
-        return Bytes.of(Json.canonicalize(json.toByteArray(), LIMITS));
+        return Json.canonicalizeToBytes(json.toByteArray(), LIMITS);
     }
 
     @Override

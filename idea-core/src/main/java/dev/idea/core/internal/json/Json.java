@@ -1,5 +1,6 @@
 package dev.idea.core.internal.json;
 
+import dev.idea.api.Bytes;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.FormatException;
 import java.util.Objects;
@@ -82,7 +83,22 @@ public final class Json {
     public static byte[] canonicalize(byte[] utf8, JsonLimits limits) {
         Objects.requireNonNull(utf8, "utf8");
         Objects.requireNonNull(limits, "limits");
-        return JsonCanonicalizer.canonicalize(utf8, limits);
+        return JsonCanonicalizer.canonicalize(utf8, limits, JsonWriter::finish);
+    }
+
+    /**
+     * As {@link #canonicalize(byte[], JsonLimits)}, returning the canonical bytes as {@link Bytes}
+     * without an intermediate array.
+     *
+     * @param utf8 the document as UTF-8 bytes
+     * @param limits size, depth and string-length bounds
+     * @return canonical UTF-8 bytes
+     * @throws FormatException as {@link #parse}
+     */
+    public static Bytes canonicalizeToBytes(byte[] utf8, JsonLimits limits) {
+        Objects.requireNonNull(utf8, "utf8");
+        Objects.requireNonNull(limits, "limits");
+        return JsonCanonicalizer.canonicalize(utf8, limits, JsonWriter::finishBytes);
     }
 
     /**

@@ -6,10 +6,13 @@ import dev.idea.api.ErrorCode;
 import dev.idea.api.FormatException;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
- * Parses a document strictly and writes its RFC 8785 form in the same pass, without building a
- * {@link JsonValue} tree: {@link Json#canonicalize} is a hot path (every digest of a JSON document).
+ * Parses a document strictly with jackson and writes its RFC 8785 form in the same pass, without
+ * building a {@link JsonValue} tree: the path of {@link Json#canonicalize} for every document that
+ * {@link ByteCanonicalizer}, the faster path tried first, declines, and so the source of every
+ * refusal.
  *
  * <p>One instance per document; not thread-safe. Refuses exactly what {@link JsonReader} refuses,
  * with the same messages (the checks are shared). Members are written as they arrive; an object
@@ -33,11 +36,27 @@ final class JsonCanonicalizer {
         this.out = out;
     }
 
-    static byte[] canonicalize(byte[] utf8, JsonLimits limits) {
+    /**
+     * Canonicalizes {@code utf8}: through {@link ByteCanonicalizer} when it accepts the document,
+     * otherwise through jackson, which also produces every refusal.
+     *
+     * @param finish takes the output out of the writer, e.g. {@link JsonWriter#finish}
+     */
+    static <T> T canonicalize(byte[] utf8, JsonLimits limits, Function<JsonWriter, T> finish) {
+        JsonReader.checkEnvelope(utf8, limits);
+        JsonWriter out = JsonWriter.open(utf8.length + 16);
+        if (ByteCanonicalizer.canonicalize(utf8, limits, out)) {
+            return finish.apply(out);
+        }
+        return withJackson(utf8, limits, finish);
+    }
+
+    /** Canonicalizes {@code utf8} with jackson's parser alone, the reference for {@link ByteCanonicalizer}. */
+    static <T> T withJackson(byte[] utf8, JsonLimits limits, Function<JsonWriter, T> finish) {
         return JsonReader.run(utf8, limits, (parser, mayHaveEscapes) -> {
             JsonCanonicalizer c = new JsonCanonicalizer(parser, limits, mayHaveEscapes, JsonWriter.open(utf8.length + 16));
             c.value(JsonReader.firstToken(parser));
-            return c.out.finish();
+            return finish.apply(c.out);
         });
     }
 

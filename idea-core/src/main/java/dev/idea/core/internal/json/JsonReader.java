@@ -97,7 +97,7 @@ final class JsonReader {
         }
     }
 
-    private static void checkEnvelope(byte[] utf8, JsonLimits limits) {
+    static void checkEnvelope(byte[] utf8, JsonLimits limits) {
         if (utf8.length == 0) {
             throw new FormatException(ErrorCode.JSON_MALFORMED, "the input is empty; send a JSON document such as {}");
         }
@@ -158,8 +158,9 @@ final class JsonReader {
             path.exit();
             return JsonObject.EMPTY;
         }
-        String[] keys = Arrays.copyOfRange(keyStack, base, top);
-        JsonValue[] values = Arrays.copyOfRange(valueStack, base, top);
+        String[] keys = new String[top - base];
+        System.arraycopy(keyStack, base, keys, 0, keys.length);
+        JsonValue[] values = popValues(base);
         top = base;
         int duplicate = MemberSupport.sortAndFindDuplicate(keys, values);
         if (duplicate >= 0) {
@@ -178,10 +179,17 @@ final class JsonReader {
             push(null, value(token));
         }
         // List.of keeps the copy made here: JsonArray's List.copyOf returns an unmodifiable List.of as is.
-        JsonArray array = new JsonArray(top == base ? List.of() : List.of(Arrays.copyOfRange(valueStack, base, top)));
+        JsonArray array = new JsonArray(top == base ? List.of() : List.of(popValues(base)));
         top = base;
         path.exit();
         return array;
+    }
+
+    /** Copies the values above {@code base}; new + arraycopy, as the generic Arrays.copyOfRange(T[]) creates the array reflectively. */
+    private JsonValue[] popValues(int base) {
+        JsonValue[] values = new JsonValue[top - base];
+        System.arraycopy(valueStack, base, values, 0, values.length);
+        return values;
     }
 
     private void push(String key, JsonValue value) {

@@ -1,5 +1,6 @@
 package dev.idea.core.internal.json;
 
+import dev.idea.api.Bytes;
 import dev.idea.api.ErrorCode;
 import dev.idea.api.FormatException;
 import java.nio.charset.StandardCharsets;
@@ -67,10 +68,20 @@ final class JsonWriter {
 
     /** Returns a copy of the bytes written and keeps a grown buffer for the next write on this thread. */
     byte[] finish() {
+        keepBuffer();
+        return Arrays.copyOf(buf, len);
+    }
+
+    /** As {@link #finish()}, but copies the bytes written straight into a {@link Bytes}. */
+    Bytes finishBytes() {
+        keepBuffer();
+        return Bytes.of(buf, 0, len);
+    }
+
+    private void keepBuffer() {
         if (buf != scratch.buf && buf.length <= MAX_KEPT) {
             scratch.buf = buf;
         }
-        return Arrays.copyOf(buf, len);
     }
 
     /** Writes {@code "name":}, from the per-thread cache when this very String was written before. */
@@ -308,6 +319,18 @@ final class JsonWriter {
         ensure(1);
         buf[len++] = '"';
         return -1;
+    }
+
+    /** Writes one character of string content in its canonical form: escaped if RFC 8785 requires it, else UTF-8. */
+    void character(int codePoint) {
+        ensure(6);
+        if (codePoint < 0x80) {
+            escapeAscii((char) codePoint);
+        } else if (codePoint < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+            utf8((char) codePoint);
+        } else {
+            codePoint(codePoint);
+        }
     }
 
     private void escapeAscii(char c) {

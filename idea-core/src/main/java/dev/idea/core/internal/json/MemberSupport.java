@@ -1,5 +1,7 @@
 package dev.idea.core.internal.json;
 
+import java.util.Arrays;
+
 /**
  * Sorts object members into RFC 8785 order (UTF-16 code units, {@link String#compareTo}) and finds
  * repeated names.
@@ -141,6 +143,101 @@ final class MemberSupport {
             keys[j + 1] = k;
             starts[j + 1] = s;
             ends[j + 1] = e;
+        }
+    }
+
+    /** An order of members given by index, e.g. by their names. */
+    interface MemberOrder {
+        /** Returns negative, zero or positive as member {@code p} sorts before, with or after member {@code q}. */
+        int compare(int p, int q);
+    }
+
+    /**
+     * Compares two names given as UTF-8 byte ranges [aFrom, aTo) of {@code a} and [bFrom, bTo) of
+     * {@code b} in UTF-16 code unit order, as {@link String#compareTo} compares the decoded names.
+     *
+     * @return negative, zero or positive as the first name sorts before, equal to or after the second
+     */
+    static int compareUtf8(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
+        int n = Math.min(aTo - aFrom, bTo - bFrom);
+        for (int k = 0; k < n; k++) { // names are short and mostly differ early: a plain loop beats Arrays.mismatch
+            byte x = a[aFrom + k];
+            byte y = b[bFrom + k];
+            if (x != y) {
+                return (x | y) >= 0 ? x - y : compareCodePoints(a, aFrom + k, b, bFrom + k);
+            }
+        }
+        return (aTo - aFrom) - (bTo - bFrom); // one is a prefix of the other
+    }
+
+    /**
+     * Compares the code points around the first differing bytes {@code a[i]} and {@code b[j]}, which
+     * follow a common prefix. UTF-8 byte order is code point order; UTF-16 order differs only where a
+     * supplementary character (a surrogate pair, 0xD800..) meets one of U+E000..U+FFFF.
+     */
+    private static int compareCodePoints(byte[] a, int i, byte[] b, int j) {
+        while ((a[i] & 0xC0) == 0x80) { // back to the lead byte, the same distance for both
+            i--;
+            j--;
+        }
+        int x = codePointAt(a, i);
+        int y = codePointAt(b, j);
+        boolean xPair = x >= Character.MIN_SUPPLEMENTARY_CODE_POINT;
+        if (xPair == y >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+            return x - y;
+        }
+        return (xPair ? Character.MIN_HIGH_SURROGATE : x) - (xPair ? y : Character.MIN_HIGH_SURROGATE);
+    }
+
+    /** Decodes the well-formed UTF-8 sequence whose lead byte is at {@code i}. */
+    private static int codePointAt(byte[] b, int i) {
+        int lead = b[i] & 0xFF;
+        if (lead < 0x80) {
+            return lead;
+        } else if (lead < 0xE0) {
+            return (lead & 0x1F) << 6 | (b[i + 1] & 0x3F);
+        } else if (lead < 0xF0) {
+            return (lead & 0x0F) << 12 | (b[i + 1] & 0x3F) << 6 | (b[i + 2] & 0x3F);
+        }
+        return (lead & 0x07) << 18 | (b[i + 1] & 0x3F) << 12 | (b[i + 2] & 0x3F) << 6 | (b[i + 3] & 0x3F);
+    }
+
+    /**
+     * Returns the first eight bytes of the name [from, to) of {@code b} as a big-endian number,
+     * padded with zero bytes: when two such prefixes of ASCII names differ, they compare as the
+     * names do (a zero pad sorts a shorter name first), so a sort needs to look further only on a tie.
+     */
+    static long prefix(byte[] b, int from, int to) {
+        int n = Math.min(8, to - from);
+        long key = 0;
+        for (int i = 0; i < n; i++) {
+            key = key << 8 | (b[from + i] & 0xFF);
+        }
+        return n == 0 ? 0 : key << (8 * (8 - n));
+    }
+
+    /** Sorts the member indices {@code order[lo, hi)} by {@code by}; stable, O(n log n). */
+    static void sort(int[] order, int lo, int hi, MemberOrder by) {
+        if (hi - lo > INSERTION_SORT_MAX) {
+            int mid = (lo + hi) >>> 1;
+            sort(order, lo, mid, by);
+            sort(order, mid, hi, by);
+            int[] left = Arrays.copyOfRange(order, lo, mid);
+            int i = 0;
+            int j = mid;
+            for (int o = lo; i < left.length; o++) {
+                order[o] = j < hi && by.compare(order[j], left[i]) < 0 ? order[j++] : left[i++];
+            }
+            return;
+        }
+        for (int i = lo + 1; i < hi; i++) {
+            int m = order[i];
+            int j = i - 1;
+            while (j >= lo && by.compare(order[j], m) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = m;
         }
     }
 }

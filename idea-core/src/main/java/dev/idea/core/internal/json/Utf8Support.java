@@ -89,6 +89,45 @@ final class Utf8Support {
         return true;
     }
 
+    /**
+     * Returns the index of the first byte of {@code b[from, end)} that is a '"', a backslash, below
+     * 0x20 or 0x80 and above, or {@code end}: the end of a run of plain ASCII string content. Reads
+     * eight bytes at a time.
+     */
+    static int plainAsciiEnd(byte[] b, int from, int end) {
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long stop = hasZero(w ^ QUOTES) | hasZero(w ^ BACKSLASHES) | hasLess(w, SPACES) | (w & HIGH_BITS);
+            if (stop != 0) {
+                // Borrows only flag bytes above a real match, so the lowest flag is the first match.
+                return i + (Long.numberOfTrailingZeros(stop) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            int c = b[i];
+            if (c < 0x20 || c == '"' || c == '\\') { // bytes of 0x80 and above are negative
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /** Returns the index of the first byte of {@code b[from, end)} that is not a space, or {@code end}; eight bytes at a time. */
+    static int spacesEnd(byte[] b, int from, int end) {
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long other = (long) LONGS.get(b, i) ^ SPACES;
+            if (other != 0) {
+                return i + (Long.numberOfTrailingZeros(other) >>> 3);
+            }
+        }
+        while (i < end && b[i] == ' ') {
+            i++;
+        }
+        return i;
+    }
+
     /** Non-zero exactly when some byte of {@code w} is zero (the high-bit borrow test). */
     private static long hasZero(long w) {
         return (w - ONES) & ~w & HIGH_BITS;
@@ -101,37 +140,19 @@ final class Utf8Support {
 
     /** Checks the multi-byte sequence starting at {@code i} with lead byte {@code lead}; returns the next index. */
     private static int sequence(byte[] b, int i, int lead) {
-        int length;
-        int min = 0x80;
-        int max = 0xBF;
+        int length = sequenceLength(lead);
         if (lead < 0x80 + 0x40) {
             throw invalid(i, lead, "a continuation byte without a lead byte");
         } else if (lead < 0xC2) {
             throw invalid(i, lead, "an overlong encoding of an ASCII character");
-        } else if (lead < 0xE0) {
-            length = 2;
-        } else if (lead < 0xF0) {
-            length = 3;
-            if (lead == 0xE0) {
-                min = 0xA0; // below is an overlong encoding
-            } else if (lead == 0xED) {
-                max = 0x9F; // above is a UTF-16 surrogate, U+D800..U+DFFF
-            }
-        } else if (lead < 0xF5) {
-            length = 4;
-            if (lead == 0xF0) {
-                min = 0x90;
-            } else if (lead == 0xF4) {
-                max = 0x8F; // above is beyond U+10FFFF
-            }
-        } else {
+        } else if (length == 0) {
             throw invalid(i, lead, "a byte that never occurs in UTF-8");
         }
         if (i + length > b.length) {
             throw invalid(i, lead, "a sequence truncated by the end of input");
         }
         int second = b[i + 1] & 0xFF;
-        if (second < min || second > max) {
+        if (second < minSecond(lead) || second > maxSecond(lead)) {
             throw invalid(i, lead, describe(lead, second));
         }
         for (int k = 2; k < length; k++) {
@@ -141,6 +162,46 @@ final class Utf8Support {
             }
         }
         return i + length;
+    }
+
+    /**
+     * Returns the index after the well-formed multi-byte sequence that starts at {@code b[i]}, or
+     * -1 where {@link #validate} would refuse it.
+     */
+    static int sequenceEnd(byte[] b, int i) {
+        int lead = b[i] & 0xFF;
+        int length = sequenceLength(lead);
+        if (length == 0 || i + length > b.length) {
+            return -1;
+        }
+        int second = b[i + 1] & 0xFF;
+        if (second < minSecond(lead) || second > maxSecond(lead)) {
+            return -1;
+        }
+        for (int k = 2; k < length; k++) {
+            if ((b[i + k] & 0xC0) != 0x80) {
+                return -1;
+            }
+        }
+        return i + length;
+    }
+
+    /** Returns the length of the sequence a lead byte starts, or 0 when it cannot start one. */
+    private static int sequenceLength(int lead) {
+        if (lead < 0xC2) {
+            return 0; // ASCII, a continuation byte, or an overlong two-byte lead
+        }
+        return lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
+    }
+
+    /** Below this the second byte makes an overlong encoding (or is no continuation byte). */
+    private static int minSecond(int lead) {
+        return lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+    }
+
+    /** Above this the second byte makes a UTF-16 surrogate or a code point beyond U+10FFFF (or is no continuation byte). */
+    private static int maxSecond(int lead) {
+        return lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
     }
 
     private static String describe(int lead, int second) {
