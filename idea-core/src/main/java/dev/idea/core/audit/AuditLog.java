@@ -303,7 +303,7 @@ public final class AuditLog {
             for (int i = 0; i < batch.size(); i++) {
                 final int at = i;
                 final long base = index;
-                replay.accept(batch.get(i), () -> nextSeq(batch, at, base));
+                replay.check(batch.get(i), () -> nextSeq(batch, at, base));
             }
             index += batch.size();
         }
