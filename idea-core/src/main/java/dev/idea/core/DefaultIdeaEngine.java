@@ -109,6 +109,7 @@ public final class DefaultIdeaEngine implements IdeaEngine {
             AuditSettings auditSettings = AuditSettings.from(config.properties());
             AuditLog auditLog = AuditLog.open(storage, auditSettings,
                     signingKey == null ? null : new CheckpointSigner(auditSettings.origin(), signingKey), config.clock());
+            opened.push(auditLog::flush);
             if (auditSettings.anchor()) {
                 auditLog.onCheckpoint(new Anchoring(kernel, config.kernelId(), calls, auditLog, config.clock()));
             }
