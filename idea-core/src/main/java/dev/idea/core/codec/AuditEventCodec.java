@@ -198,6 +198,18 @@ public final class AuditEventCodec {
     }
 
     /**
+     * Reads a stored event when the entry is exactly its canonical encoding (what {@link #write} gives).
+     *
+     * @param json the stored bytes
+     * @return the event, or null for any other entry (then {@link #read} decodes it or reports it)
+     */
+    public static AuditEvent readIfCanonical(Bytes json) {
+        byte[] stored = json.toByteArray();
+        AuditEventScanner scanner = new AuditEventScanner(stored);
+        return walk(scanner, stored) ? scanner.event() : null;
+    }
+
+    /**
      * What a chain replay links, read from a stored event without building it: its seq, prevHash and
      * hash, and the hash its content gives.
      *
@@ -240,10 +252,8 @@ public final class AuditEventCodec {
      * @throws FormatException with {@link ErrorCode#AUDIT_EVENT_MALFORMED}
      */
     public static AuditEvent read(Bytes json) {
-        byte[] stored = json.toByteArray();
-        AuditEventScanner scanner = new AuditEventScanner(stored);
-        AuditEvent fast = walk(scanner, stored) ? scanner.event() : null;
-        return fast != null ? fast : readStrict(stored);
+        AuditEvent fast = readIfCanonical(json);
+        return fast != null ? fast : readStrict(json.toByteArray());
     }
 
     private static AuditEvent readStrict(byte[] json) {

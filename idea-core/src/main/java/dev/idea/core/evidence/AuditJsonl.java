@@ -14,6 +14,7 @@ import dev.idea.core.internal.json.JsonLimits;
 import dev.idea.core.internal.json.JsonNull;
 import dev.idea.core.internal.json.JsonObject;
 import dev.idea.core.internal.json.JsonString;
+import dev.idea.core.internal.json.JsonValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -32,6 +34,9 @@ import java.util.function.LongSupplier;
  * canonical event, so the file can be verified). Stateless and thread-safe.
  */
 public final class AuditJsonl {
+    private static final byte[] EVENT_PLACEHOLDER = ",\"event\":null".getBytes(StandardCharsets.US_ASCII);
+    private static final int NULL_LENGTH = "null".length();
+
     private AuditJsonl() {
     }
 
@@ -42,8 +47,21 @@ public final class AuditJsonl {
      * @param out the destination
      */
     public static void writeLine(Bytes entry, OutputStream out) {
-        AuditEvent e = AuditEventCodec.read(entry);
-        JsonObject.Builder line = JsonObject.builder()
+        AuditEvent e = AuditEventCodec.readIfCanonical(entry);
+        try {
+            if (e == null) {
+                out.write(Json.write(line(AuditEventCodec.read(entry), Json.parse(entry.toByteArray(), JsonLimits.DEFAULT))));
+            } else {
+                writeSpliced(line(e, JsonNull.INSTANCE), entry, out);
+            }
+            out.write('\n');
+        } catch (IOException ex) {
+            throw new UncheckedIOException("writing the audit export failed", ex);
+        }
+    }
+
+    private static JsonObject line(AuditEvent e, JsonValue event) {
+        return JsonObject.builder()
                 .put("ts", e.timestamp().toString())
                 .put("seq", e.seq())
                 .put("type", e.type().wireName())
@@ -54,13 +72,32 @@ public final class AuditJsonl {
                         : new JsonString(e.manifestSignatureId()))
                 .put("hash", e.hash().toString())
                 .put("prevHash", e.prevHash().toString())
-                .put("event", Json.parse(entry.toByteArray(), JsonLimits.DEFAULT));
-        try {
-            out.write(Json.write(line.build()));
-            out.write('\n');
-        } catch (IOException ex) {
-            throw new UncheckedIOException("writing the audit export failed", ex);
+                .put("event", event)
+                .build();
+    }
+
+    /**
+     * Writes the line with the stored entry in place of its {@code "event":null} member. The entry is
+     * canonical, so this is exactly the canonical line with the parsed event, without parsing it. The
+     * member is the first {@code ,"event":null} in the line: only {@code actor} comes before it, and a
+     * string value cannot hold an unescaped quote.
+     */
+    private static void writeSpliced(JsonObject line, Bytes entry, OutputStream out) throws IOException {
+        byte[] bytes = Json.write(line);
+        int at = indexOf(bytes, EVENT_PLACEHOLDER);
+        int value = at + EVENT_PLACEHOLDER.length - NULL_LENGTH;
+        out.write(bytes, 0, value);
+        entry.writeTo(out);
+        out.write(bytes, value + NULL_LENGTH, bytes.length - value - NULL_LENGTH);
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
         }
+        throw new IllegalStateException("the export line has no event member");
     }
 
     /**
@@ -80,7 +117,7 @@ public final class AuditJsonl {
                 Bytes entry = eventOf(replay.count(), line);
                 String peek = next;
                 LongSupplier nextSeq = () -> peek == null ? -1 : seqOf(peek);
-                replay.accept(entry, nextSeq);
+                replay.check(entry, nextSeq);
                 requireConsistentLine(replay.count() - 1, line, entry);
                 line = next;
             }

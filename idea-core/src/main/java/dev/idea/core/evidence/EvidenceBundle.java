@@ -154,8 +154,9 @@ public final class EvidenceBundle {
             if (!(v instanceof JsonObject item)) {
                 throw invalid("events[" + i + "] is not an object");
             }
-            AuditEvent e = AuditEventCodec.read(Bytes.of(Json.write(item.requireObject("event"))));
-            Digest actual = AuditEventCodec.computeHash(e);
+            AuditEventCodec.Decoded d = AuditEventCodec.readAndHash(Bytes.of(Json.write(item.requireObject("event"))));
+            AuditEvent e = d.event();
+            Digest actual = d.contentHash();
             if (!actual.equals(e.hash())) {
                 throw new VerificationException(ErrorCode.AUDIT_HASH_MISMATCH, "events[" + i + "] (seq " + e.seq()
                         + "): stored hash " + e.hash() + " does not equal the hash of its content " + actual);
