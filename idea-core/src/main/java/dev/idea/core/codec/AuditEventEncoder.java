@@ -36,9 +36,17 @@ final class AuditEventEncoder {
     /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the range {@link #timestamp} formats itself. */
     private static final long FIRST_FAST_SECOND = -62_167_219_200L;
     private static final long LAST_FAST_SECOND = 253_402_300_799L;
-    private static final byte[] HEX = ascii("0123456789abcdef");
+    /** The two lowercase hex digits of each byte value, high digit in the high half. */
+    private static final char[] HEX_PAIRS = new char[256];
     private static final int KEPT_BYTES = 64 * 1024;
     private static final ThreadLocal<AuditEventEncoder> CURRENT = ThreadLocal.withInitial(AuditEventEncoder::new);
+
+    static {
+        String digits = "0123456789abcdef";
+        for (int v = 0; v < 256; v++) {
+            HEX_PAIRS[v] = (char) (digits.charAt(v >> 4) << 8 | digits.charAt(v & 0xF));
+        }
+    }
 
     private byte[] buf = new byte[512];
     private int len;
@@ -159,9 +167,9 @@ final class AuditEventEncoder {
         }
         b[p++] = ':';
         for (int i = 0; i < n; i++) {
-            int v = value.get(i);
-            b[p++] = HEX[v >> 4 & 0xF];
-            b[p++] = HEX[v & 0xF];
+            char pair = HEX_PAIRS[value.get(i) & 0xFF];
+            b[p++] = (byte) (pair >> 8);
+            b[p++] = (byte) pair;
         }
         b[p++] = '"';
         len = p;

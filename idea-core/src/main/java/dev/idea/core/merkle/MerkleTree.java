@@ -172,7 +172,10 @@ public final class MerkleTree {
         for (int level = 0; !current.isEmpty(); level++) {
             long c = before >>> level;
             long cAfter = after >>> level;
-            pending.get(level).addAll(current);
+            List<byte[]> waiting = pending.get(level);
+            for (int i = 0; i < current.size(); i++) {
+                waiting.add(current.get(i)); // not addAll: it copies the list into an array first
+            }
             List<byte[]> next = new ArrayList<>(current.size() / 2 + 1);
             for (long j = c >>> 1; j < cAfter >>> 1; j++) {
                 byte[] left = 2 * j < c ? frontier[level] : current.get((int) (2 * j - c));
