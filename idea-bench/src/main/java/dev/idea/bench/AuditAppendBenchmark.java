@@ -181,7 +181,9 @@ public class AuditAppendBenchmark {
     }
 
     /**
-     * Replays {@value #REPLAY_EVENTS} stored events: decode, hash, link, Merkle root.
+     * Replays {@value #REPLAY_EVENTS} stored events as {@code AuditLog.verify} does
+     * ({@link ChainReplay#check}): check each entry's canonical form and fields, hash, seq, link,
+     * Merkle root.
      *
      * @return the count
      */
