@@ -19,11 +19,14 @@ import dev.idea.spi.storage.StorageContext;
 import dev.idea.testkit.storage.InMemoryStorageProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -54,6 +57,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class AuditAppendBenchmark {
     static final int REPLAY_EVENTS = 100_000;
+    /** Appends (and raw-baseline writes) per round of {@link #main}. */
+    static final int CPU_EVENTS = 50_000;
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -176,7 +181,9 @@ public class AuditAppendBenchmark {
     }
 
     /**
-     * Replays {@value #REPLAY_EVENTS} stored events: decode, hash, link, Merkle root.
+     * Replays {@value #REPLAY_EVENTS} stored events as {@code AuditLog.verify} does
+     * ({@link ChainReplay#check}): check each entry's canonical form and fields, hash, seq, link,
+     * Merkle root.
      *
      * @return the count
      */
@@ -185,9 +192,53 @@ public class AuditAppendBenchmark {
     public long replay() {
         ChainReplay replay = new ChainReplay(List.of());
         for (Bytes entry : replayEntries) {
-            replay.accept(entry, () -> -1);
+            replay.check(entry, () -> -1);
         }
         ChainVerification v = replay.finish();
         return v.eventCount();
+    }
+
+    /**
+     * Prints append and replay rates and the append/baseline ratio in thread CPU time, which other
+     * processes on the machine do not inflate: alternates, per round, {@value #CPU_EVENTS} appends on a
+     * fresh log, as many raw-baseline writes, and one replay of {@value #REPLAY_EVENTS} events; 30
+     * rounds, the last 20 averaged.
+     *
+     * @param args ignored
+     * @throws IOException never (in-memory)
+     */
+    public static void main(String[] args) throws IOException {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        AuditAppendBenchmark b = new AuditAppendBenchmark();
+        b.setUp();
+        long append = 0;
+        long raw = 0;
+        long replay = 0;
+        for (int round = 0; round < 30; round++) {
+            b.freshLog();
+            long t0 = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < CPU_EVENTS; i++) {
+                b.append();
+            }
+            long t1 = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < CPU_EVENTS; i++) {
+                b.rawBaseline();
+            }
+            long t2 = cpu.getCurrentThreadCpuTime();
+            b.replay();
+            long t3 = cpu.getCurrentThreadCpuTime();
+            if (round >= 10) {
+                append += t1 - t0;
+                raw += t2 - t1;
+                replay += t3 - t2;
+            }
+        }
+        b.tearDown();
+        double appendRate = 20.0 * CPU_EVENTS / (append / 1e9);
+        double rawRate = 20.0 * CPU_EVENTS / (raw / 1e9);
+        double replayRate = 20.0 * REPLAY_EVENTS / (replay / 1e9);
+        System.out.printf(Locale.ROOT, "thread CPU time: append %.0f k/s, rawBaseline %.0f k/s, ratio %.2f (goal >= 0.50"
+                + " and >= 300 k/s); replay %.0f k/s (goal >= 1000 k/s)%n",
+                appendRate / 1e3, rawRate / 1e3, appendRate / rawRate, replayRate / 1e3);
     }
 }

@@ -110,6 +110,7 @@ public final class DefaultIdeaEngine implements IdeaEngine {
             AuditLog auditLog = AuditLog.open(storage, auditSettings,
                     signingKey == null ? null : new CheckpointSigner(auditSettings.origin(), signingKey),
                     signingKey == null ? null : new EventSigner(signingKey), config.clock());
+            opened.push(auditLog::flush);
             if (auditSettings.anchor()) {
                 auditLog.onCheckpoint(new Anchoring(kernel, config.kernelId(), calls, auditLog, config.clock()));
             }

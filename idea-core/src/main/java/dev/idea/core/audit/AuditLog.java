@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * With per-event signatures on, each batch's signatures are appended to {@code audit-signatures}
  * before the batch itself, so no acknowledged event lacks its signature
  * ({@code docs/formats/audit-event-signatures.md}).
+ * Tree nodes are written in batches (see {@link MerkleTree}), always before a checkpoint is signed and
+ * before a proof or a stored root needs them; nodes lost in a crash are rebuilt from the events on open.
  */
 public final class AuditLog {
     /** Name of the storage log that holds the chain. */
@@ -223,7 +225,11 @@ public final class AuditLog {
                 t.append(first, leaves);
             }
             long size = t.size();
-            return checkpoints.due(size) ? checkpoints.sign(size, t.root()) : null;
+            if (!checkpoints.due(size)) {
+                return null;
+            }
+            t.flush(); // a signed checkpoint covers only stored nodes
+            return checkpoints.sign(size, t.root());
         } catch (RuntimeException e) {
             LOG.warn("audit events up to seq {} are durable, but updating the Merkle tree or signing a checkpoint failed;"
                     + " the tree is rebuilt from the events on next use", sealed.get(sealed.size() - 1).seq(), e);
@@ -348,7 +354,7 @@ public final class AuditLog {
             for (int i = 0; i < batch.size(); i++) {
                 final int at = i;
                 final long base = index;
-                replay.accept(batch.get(i), () -> nextSeq(batch, at, base));
+                replay.check(batch.get(i), () -> nextSeq(batch, at, base));
             }
             index += batch.size();
         }
@@ -453,12 +459,33 @@ public final class AuditLog {
             if (latest.isPresent() && latest.get().treeSize() == t.size() && checkpoints.canSign()) {
                 return latest.get();
             }
+            t.flush();
             made = checkpoints.sign(t.size(), t.root());
         } finally {
             lock.unlock();
         }
         notifyCheckpoint(made);
         return made;
+    }
+
+    /**
+     * Writes the Merkle tree nodes that are still held in memory (appends write them in batches);
+     * call before closing the storage. Nodes that are not written are rebuilt from the events on the
+     * next open, so skipping this loses no event.
+     */
+    public void flush() {
+        if (storage == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            MerkleTree t = tree;
+            if (t != null) {
+                t.flush();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

@@ -70,8 +70,37 @@ public final class ChainReplay {
         if (signatures != null) {
             signatures.check(index, entry, e);
         }
-        tree.add(AuditLog.leafHash(e.hash()));
-        prev = e.hash();
+        advance(e.hash());
+        return e;
+    }
+
+    /**
+     * Checks the next entry as {@link #accept} does, with the same faults, without building the event
+     * when the entry is the canonical encoding of a valid one: then only its seq, hashes and content
+     * hash are read. With per-event signatures every entry is decoded as {@link #accept} does, since
+     * the signature check needs the event (its type opens and closes the signed range).
+     *
+     * @param entry the stored bytes of the entry at {@link #count()}
+     * @param nextSeq reads the seq of the entry after it, -1 at the end; called only on a seq fault
+     * @throws AuditChainException naming the entry's index and the kind of fault
+     */
+    public void check(Bytes entry, LongSupplier nextSeq) {
+        if (signatures != null) {
+            accept(entry, nextSeq);
+            return;
+        }
+        AuditEventCodec.Link link = AuditEventCodec.readLink(entry);
+        if (link == null || link.seq() != index || !link.contentHash().equals(link.hash()) || !link.prevHash().equals(prev)) {
+            accept(entry, nextSeq); // decodes the entry and reports its fault, or accepts it in another valid form
+            return;
+        }
+        advance(link.hash());
+    }
+
+    /** Adds the checked event to the tree and compares the root with each checkpoint at this size. */
+    private void advance(Digest hash) {
+        tree.add(AuditLog.leafHash(hash));
+        prev = hash;
         index++;
         while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).treeSize() == index) {
             Checkpoint c = checkpoints.get(nextCheckpoint++);
@@ -82,7 +111,6 @@ public final class ChainReplay {
                         + c.rootHash() + "; history was rewritten after the checkpoint (fork)");
             }
         }
-        return e;
     }
 
     /**

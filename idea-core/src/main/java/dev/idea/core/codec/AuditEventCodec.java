@@ -8,7 +8,6 @@ import dev.idea.api.ErrorCode;
 import dev.idea.api.FormatException;
 import dev.idea.api.IdeaException;
 import dev.idea.api.HashAlgorithm;
-import dev.idea.core.internal.json.CanonicalWriter;
 import dev.idea.core.internal.json.Json;
 import dev.idea.core.internal.json.JsonObject;
 import dev.idea.core.internal.json.JsonString;
@@ -16,8 +15,6 @@ import dev.idea.core.internal.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -29,10 +26,6 @@ import java.util.TreeMap;
  * {@code hash} member. Stateless and thread-safe.
  */
 public final class AuditEventCodec {
-    private static final long MAX_EXACT_SEQ = 1L << 53;
-    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the range {@link #timestampText} formats itself. */
-    private static final long FIRST_FAST_SECOND = -62_167_219_200L;
-    private static final long LAST_FAST_SECOND = 253_402_300_799L;
     /** One SHA-256 instance per thread: looking the algorithm up costs as much as hashing an event. */
     private static final ThreadLocal<MessageDigest> SHA_256 =
             ThreadLocal.withInitial(HashAlgorithm.SHA_256::newMessageDigest);
@@ -82,13 +75,21 @@ public final class AuditEventCodec {
     public static Sealed sealAndWrite(long seq, Instant timestamp, AuditEventType type, String actor, String subject,
                                       Digest payloadDigest, String manifestSignatureId, Map<String, String> attributes,
                                       Digest prevHash) {
-        AuditEvent draft = new AuditEvent(seq, timestamp, type, actor, subject, payloadDigest, manifestSignatureId,
-                attributes, prevHash, AuditEvent.GENESIS_PREV_HASH);
-        Body body = body(draft);
-        Digest hash = Digest.ofSha256(sha256(body.bytes()));
+        Map<String, String> sorted = new TreeMap<>(attributes);
+        AuditEventEncoder body;
+        try {
+            body = AuditEventEncoder.get().body(seq, timestamp, type, actor, subject, payloadDigest, manifestSignatureId,
+                    sorted, prevHash);
+        } catch (RuntimeException e) {
+            // report an invalid field as the event would, before what the encoder refuses
+            new AuditEvent(seq, timestamp, type, actor, subject, payloadDigest, manifestSignatureId, sorted, prevHash,
+                    AuditEvent.GENESIS_PREV_HASH);
+            throw e;
+        }
+        Digest hash = Digest.ofSha256(body.hash(SHA_256.get()));
         AuditEvent event = new AuditEvent(seq, timestamp, type, actor, subject, payloadDigest, manifestSignatureId,
-                draft.attributes(), prevHash, hash);
-        return new Sealed(event, Bytes.of(body.withHash(hash)));
+                sorted, prevHash, hash);
+        return new Sealed(event, body.withHash(hash));
     }
 
     /**
@@ -126,7 +127,7 @@ public final class AuditEventCodec {
      * @return SHA-256 of its canonical JSON without {@code hash}
      */
     public static Digest computeHash(AuditEvent event) {
-        return Digest.ofSha256(sha256(body(event).bytes()));
+        return Digest.ofSha256(body(event).hash(SHA_256.get()));
     }
 
     /**
@@ -136,111 +137,22 @@ public final class AuditEventCodec {
      * @return the bytes
      */
     public static Bytes write(AuditEvent event) {
-        return Bytes.of(body(event).withHash(event.hash()));
+        return body(event).withHash(event.hash());
     }
 
-    /**
-     * The canonical JSON of an event without {@code hash}, and where {@code hash} goes: it sorts
-     * between {@code attributes} and {@code manifestSignatureId}, so it is spliced in right after the
-     * attributes object.
-     */
-    private record Body(byte[] bytes, int split) {
-        byte[] withHash(Digest hash) {
-            byte[] member = hashMember(hash);
-            byte[] out = new byte[bytes.length + member.length];
-            System.arraycopy(bytes, 0, out, 0, split);
-            System.arraycopy(member, 0, out, split, member.length);
-            System.arraycopy(bytes, split, out, split + member.length, bytes.length - split);
-            return out;
-        }
-    }
-
-    private static byte[] hashMember(Digest hash) {
-        return (",\"hash\":\"" + hash + "\"").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Body body(AuditEvent e) {
-        if (e.seq() > MAX_EXACT_SEQ) {
-            throw new IllegalArgumentException("member \"seq\": " + e.seq()
-                    + " is outside the exact JSON integer range [-2^53, 2^53]; encode it as a string");
-        }
-        CanonicalWriter w = CanonicalWriter.open(512);
-        w.punct('{').name("actor").string(e.actor()).punct(',').name("attributes").punct('{');
-        boolean first = true;
-        for (Map.Entry<String, String> a : e.attributes().entrySet()) {
-            if (!first) {
-                w.punct(',');
-            }
-            first = false;
-            w.name(a.getKey()).string(a.getValue());
-        }
-        w.punct('}');
-        int split = w.position();
-        if (e.manifestSignatureId() != null) {
-            w.punct(',').name("manifestSignatureId").string(e.manifestSignatureId());
-        }
-        if (e.payloadDigest() != null) {
-            w.punct(',').name("payloadDigest").string(e.payloadDigest().toString());
-        }
-        w.punct(',').name("prevHash").string(e.prevHash().toString())
-                .punct(',').name("seq").number(e.seq())
-                .punct(',').name("subject").string(e.subject())
-                .punct(',').name("timestamp").string(timestampText(e.timestamp()))
-                .punct(',').name("type").string(e.type().wireName())
-                .punct('}');
-        return new Body(w.finish(), split);
+    private static AuditEventEncoder body(AuditEvent e) {
+        return AuditEventEncoder.get().body(e.seq(), e.timestamp(), e.type(), e.actor(), e.subject(), e.payloadDigest(),
+                e.manifestSignatureId(), e.attributes(), e.prevHash());
     }
 
     /**
      * Returns exactly {@link Instant#toString} (ISO_INSTANT: seconds always, fraction in groups of
-     * three digits, none when zero) for years 0000 to 9999, without its per-call formatter.
+     * three digits, none when zero), without its per-call formatter for years 0000 to 9999.
      */
     static String timestampText(Instant t) {
-        long seconds = t.getEpochSecond();
-        if (seconds < FIRST_FAST_SECOND || seconds > LAST_FAST_SECOND) {
-            return t.toString();
-        }
-        long days = Math.floorDiv(seconds, 86_400L);
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        LocalDate date = LocalDate.ofEpochDay(days);
-        char[] c = new char[30];
-        int p = put(c, 0, date.getYear(), 4);
-        c[p++] = '-';
-        p = put(c, p, date.getMonthValue(), 2);
-        c[p++] = '-';
-        p = put(c, p, date.getDayOfMonth(), 2);
-        c[p++] = 'T';
-        p = put(c, p, secondOfDay / 3600, 2);
-        c[p++] = ':';
-        p = put(c, p, secondOfDay / 60 % 60, 2);
-        c[p++] = ':';
-        p = put(c, p, secondOfDay % 60, 2);
-        int nano = t.getNano();
-        if (nano > 0) {
-            c[p++] = '.';
-            if (nano % 1_000_000 == 0) {
-                p = put(c, p, nano / 1_000_000, 3);
-            } else if (nano % 1000 == 0) {
-                p = put(c, p, nano / 1000, 6);
-            } else {
-                p = put(c, p, nano, 9);
-            }
-        }
-        c[p++] = 'Z';
-        return new String(c, 0, p);
-    }
-
-    private static int put(char[] c, int at, int value, int width) {
-        int v = value;
-        for (int i = at + width - 1; i >= at; i--) {
-            c[i] = (char) ('0' + v % 10);
-            v /= 10;
-        }
-        return at + width;
-    }
-
-    private static byte[] sha256(byte[] data) {
-        return SHA_256.get().digest(data); // digest() resets the instance for the next use
+        byte[] text = new byte[30];
+        int end = AuditEventEncoder.timestamp(t, text, 0);
+        return end < 0 ? t.toString() : new String(text, 0, end, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -263,32 +175,73 @@ public final class AuditEventCodec {
     }
 
     /**
-     * Fast path: proposes an event with a lenient scanner and accepts it only when the stored bytes are
-     * exactly its canonical encoding, which is what the strict path would decode back to this event.
+     * Fast path: reads the event only when the stored bytes are exactly its canonical encoding (which
+     * the strict path would decode to the same event), and hashes them without the {@code hash} member.
      */
     private static Decoded readCanonical(byte[] stored) {
-        if (stored.length > FAST_PATH_MAX_BYTES) {
-            return null; // leave the size limits to the strict parser
-        }
         AuditEventScanner scanner = new AuditEventScanner(stored);
-        AuditEvent e = scanner.scan();
-        if (e == null || !scanner.hashText.equals(e.hash().toString())) {
+        AuditEvent e = walk(scanner, stored) ? scanner.event() : null;
+        return e == null ? null : new Decoded(e, contentHash(stored, scanner));
+    }
+
+    /** SHA-256 of the stored bytes without the {@code hash} member: the content hash of a canonical entry. */
+    private static Digest contentHash(byte[] stored, AuditEventScanner scanner) {
+        MessageDigest sha256 = SHA_256.get();
+        sha256.update(stored, 0, scanner.hashStart);
+        sha256.update(stored, scanner.hashEnd, stored.length - scanner.hashEnd);
+        return Digest.ofSha256(sha256.digest());
+    }
+
+    /** Whether the stored bytes are in canonical layout; the scanner then holds where each member is. */
+    private static boolean walk(AuditEventScanner scanner, byte[] stored) {
+        return stored.length <= FAST_PATH_MAX_BYTES && scanner.walk(); // leave the size limits to the strict parser
+    }
+
+    /**
+     * Reads a stored event when the entry is exactly its canonical encoding (what {@link #write} gives).
+     *
+     * @param json the stored bytes
+     * @return the event, or null for any other entry (then {@link #read} decodes it or reports it)
+     */
+    public static AuditEvent readIfCanonical(Bytes json) {
+        byte[] stored = json.toByteArray();
+        AuditEventScanner scanner = new AuditEventScanner(stored);
+        return walk(scanner, stored) ? scanner.event() : null;
+    }
+
+    /**
+     * What a chain replay links, read from a stored event without building it: its seq, prevHash and
+     * hash, and the hash its content gives.
+     *
+     * @param seq the event's seq
+     * @param prevHash its {@code prevHash}
+     * @param hash its {@code hash} as stored
+     * @param contentHash what {@link #computeHash} returns for it
+     */
+    public record Link(long seq, Digest prevHash, Digest hash, Digest contentHash) {
+        /** Validates presence. */
+        public Link {
+            Objects.requireNonNull(prevHash, "prevHash");
+            Objects.requireNonNull(hash, "hash");
+            Objects.requireNonNull(contentHash, "contentHash");
+        }
+    }
+
+    /**
+     * Reads what a chain replay links from a stored event, when the entry is the canonical encoding of
+     * a valid event (so that {@link #readAndHash} would return the same seq, hashes and content hash)
+     * and that can be decided without building the event.
+     *
+     * @param json the stored bytes
+     * @return the link, or null: then use {@link #readAndHash}, which decodes or reports the entry
+     */
+    public static Link readLink(Bytes json) {
+        byte[] stored = json.toByteArray();
+        AuditEventScanner scanner = new AuditEventScanner(stored);
+        if (!walk(scanner, stored) || !scanner.linkable()) {
             return null;
         }
-        Body body;
-        try {
-            body = body(e);
-        } catch (RuntimeException ex) {
-            return null;
-        }
-        int split = body.split();
-        int hashLength = scanner.hashEnd - scanner.hashStart;
-        if (scanner.hashStart != split || stored.length != body.bytes().length + hashLength
-                || !Arrays.equals(stored, 0, split, body.bytes(), 0, split)
-                || !Arrays.equals(stored, scanner.hashEnd, stored.length, body.bytes(), split, body.bytes().length)) {
-            return null;
-        }
-        return new Decoded(e, Digest.ofSha256(sha256(body.bytes())));
+        return new Link(scanner.seq(), scanner.prevHash(), scanner.hash(), contentHash(stored, scanner));
     }
 
     /**
@@ -299,9 +252,8 @@ public final class AuditEventCodec {
      * @throws FormatException with {@link ErrorCode#AUDIT_EVENT_MALFORMED}
      */
     public static AuditEvent read(Bytes json) {
-        byte[] stored = json.toByteArray();
-        Decoded fast = readCanonical(stored);
-        return fast != null ? fast.event() : readStrict(stored);
+        AuditEvent fast = readIfCanonical(json);
+        return fast != null ? fast : readStrict(json.toByteArray());
     }
 
     private static AuditEvent readStrict(byte[] json) {

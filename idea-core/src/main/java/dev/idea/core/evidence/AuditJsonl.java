@@ -17,13 +17,16 @@ import dev.idea.core.internal.json.JsonLimits;
 import dev.idea.core.internal.json.JsonNull;
 import dev.idea.core.internal.json.JsonObject;
 import dev.idea.core.internal.json.JsonString;
+import dev.idea.core.internal.json.JsonValue;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -36,6 +39,9 @@ import java.util.function.LongSupplier;
  * the {@code audit-signatures} log). Stateless and thread-safe.
  */
 public final class AuditJsonl {
+    private static final byte[] EVENT_PLACEHOLDER = ",\"event\":null".getBytes(StandardCharsets.US_ASCII);
+    private static final int NULL_LENGTH = "null".length();
+
     private AuditJsonl() {
     }
 
@@ -57,16 +63,21 @@ public final class AuditJsonl {
      * @param out the destination
      */
     public static void writeLine(Bytes entry, EventSignature signature, OutputStream out) {
+        AuditEvent e = AuditEventCodec.readIfCanonical(entry);
         try {
-            out.write(line(entry, signature));
+            if (e == null) {
+                out.write(Json.write(line(AuditEventCodec.read(entry), Json.parse(entry.toByteArray(), JsonLimits.DEFAULT),
+                        signature)));
+            } else {
+                writeSpliced(line(e, JsonNull.INSTANCE, signature), entry, out);
+            }
             out.write('\n');
         } catch (IOException ex) {
             throw new UncheckedIOException("writing the audit export failed", ex);
         }
     }
 
-    private static byte[] line(Bytes entry, EventSignature signature) {
-        AuditEvent e = AuditEventCodec.read(entry);
+    private static JsonObject line(AuditEvent e, JsonValue event, EventSignature signature) {
         JsonObject.Builder line = JsonObject.builder()
                 .put("ts", e.timestamp().toString())
                 .put("seq", e.seq())
@@ -78,11 +89,35 @@ public final class AuditJsonl {
                         : new JsonString(e.manifestSignatureId()))
                 .put("hash", e.hash().toString())
                 .put("prevHash", e.prevHash().toString())
-                .put("event", Json.parse(entry.toByteArray(), JsonLimits.DEFAULT));
+                .put("event", event);
         if (signature != null) {
             line.put("sig", signature.toJsonObject());
         }
-        return Json.write(line.build());
+        return line.build();
+    }
+
+    /**
+     * Writes the line with the stored entry in place of its {@code "event":null} member. The entry is
+     * canonical, so this is exactly the canonical line with the parsed event, without parsing it. The
+     * member is the first {@code ,"event":null} in the line: only {@code actor} comes before it, and a
+     * string value cannot hold an unescaped quote.
+     */
+    private static void writeSpliced(JsonObject line, Bytes entry, OutputStream out) throws IOException {
+        byte[] bytes = Json.write(line);
+        int at = indexOf(bytes, EVENT_PLACEHOLDER);
+        int value = at + EVENT_PLACEHOLDER.length - NULL_LENGTH;
+        out.write(bytes, 0, value);
+        entry.writeTo(out);
+        out.write(bytes, value + NULL_LENGTH, bytes.length - value - NULL_LENGTH);
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the export line has no event member");
     }
 
     /**
@@ -120,7 +155,7 @@ public final class AuditJsonl {
                 current[0] = signatureOf(replay.count(), o);
                 String peek = next;
                 LongSupplier nextSeq = () -> peek == null ? -1 : seqOf(peek);
-                replay.accept(entry, nextSeq);
+                replay.check(entry, nextSeq);
                 requireConsistentLine(replay.count() - 1, line, entry, current[0]);
                 line = next;
             }
@@ -132,7 +167,9 @@ public final class AuditJsonl {
 
     /** The SIEM fields repeat the event: any difference from what the writer would produce is tampering. */
     private static void requireConsistentLine(long index, String line, Bytes entry, EventSignature signature) {
-        if (!new String(line(entry, signature), StandardCharsets.UTF_8).equals(line)) {
+        ByteArrayOutputStream expected = new ByteArrayOutputStream(line.length() + 1);
+        writeLine(entry, signature, expected);
+        if (!expected.toString(StandardCharsets.UTF_8).equals(line + "\n")) {
             throw new AuditChainException(ErrorCode.AUDIT_HASH_MISMATCH, "entry " + index + ": the fields of line " + (index + 1)
                     + " (ts, seq, type, actor, subject, manifestSignatureId, hash, prevHash, sig) do not repeat its event"
                     + " exactly");

@@ -173,8 +173,9 @@ public final class EvidenceBundle {
                 throw invalid("events[" + i + "] is not an object");
             }
             Bytes entry = Bytes.of(Json.write(item.requireObject("event")));
-            AuditEvent e = AuditEventCodec.read(entry);
-            Digest actual = AuditEventCodec.computeHash(e);
+            AuditEventCodec.Decoded d = AuditEventCodec.readAndHash(entry);
+            AuditEvent e = d.event();
+            Digest actual = d.contentHash();
             if (!actual.equals(e.hash())) {
                 throw new VerificationException(ErrorCode.AUDIT_HASH_MISMATCH, "events[" + i + "] (seq " + e.seq()
                         + "): stored hash " + e.hash() + " does not equal the hash of its content " + actual);

@@ -20,13 +20,15 @@ import java.util.function.IntFunction;
  * {@code [j * 2^L, (j + 1) * 2^L)} ({@code docs/formats/audit-tree.md}).
  *
  * <p>Nodes are derived data: they are written after the leaves they cover are durable in the event
- * log, and {@link #open} recomputes any missing tail from a {@link LeafSource}. Roots, inclusion and
- * consistency proofs for any size up to {@link #size()} read O(log n) stored nodes and never touch
+ * log, and {@link #open} recomputes any missing tail from a {@link LeafSource}. Appends keep the new
+ * nodes in memory and write them in batches, one append per level: when {@value #MAX_PENDING_LEAVES}
+ * leaves wait, on {@link #flush()}, and before any stored-node read that needs them. Roots, inclusion
+ * and consistency proofs for any size up to {@link #size()} read O(log n) stored nodes and never touch
  * the leaves.
  *
- * <p>Not thread-safe for appends: the audit log serializes them. Proof and root reads for sizes up to
- * a size already returned by {@link #size()} may run concurrently with appends, because complete
- * nodes never change.
+ * <p>Appends must come from one thread at a time (the audit log serializes them). Proof and root reads
+ * for sizes up to a size already returned by {@link #size()} may run concurrently with appends: they
+ * write waiting nodes first, under this tree's monitor, and complete nodes never change.
  *
  * <p>Security guarantees: the tree only ever reports hashes it stored or recomputed from the leaves;
  * stored nodes that disagree with what another writer stored fail with
@@ -36,6 +38,8 @@ public final class MerkleTree {
     /** Prefix of the storage logs holding the levels: {@code audit-tree-0}, {@code audit-tree-1}, … */
     public static final String LEVEL_LOG_PREFIX = "audit-tree-";
 
+    /** Most leaves whose nodes wait in memory before they are written. */
+    static final int MAX_PENDING_LEAVES = 1024;
     private static final int CHUNK = 4096;
     private static final int MAX_ATTEMPTS = 32;
     /** Slots of the proof node cache (power of two): at most about 160 KiB per tree. */
@@ -52,13 +56,20 @@ public final class MerkleTree {
      * entry or null.
      */
     private final CachedNode[] cache = new CachedNode[CACHE_SLOTS];
+    /** Per level, the nodes computed but not yet written, from node {@code storedSize >>> level} on; guarded by this. */
+    private final List<List<byte[]>> pending = new ArrayList<>();
     private volatile long size;
+    /** Leaves whose nodes are all written. */
+    private volatile long storedSize;
 
     private record CachedNode(int level, long index, byte[] hash) {
     }
 
     private MerkleTree(IntFunction<AppendLog> levelLogs) {
         this.levelLogs = levelLogs;
+        for (int level = 0; level < 64; level++) {
+            pending.add(new ArrayList<>());
+        }
     }
 
     /**
@@ -97,6 +108,7 @@ public final class MerkleTree {
             frontier[level] = (leafCount >>> level & 1) == 1 ? readNode(level, (leafCount >>> level) - 1) : null;
         }
         size = leafCount;
+        storedSize = leafCount;
     }
 
     private static List<byte[]> leaves(LeafSource source, long from, int n) {
@@ -140,13 +152,14 @@ public final class MerkleTree {
     }
 
     /**
-     * Adds leaves at the end and writes every node they complete.
+     * Adds leaves at the end and computes every node they complete; the nodes are written in batches
+     * (see the class description).
      *
      * @param firstIndex index of the first new leaf; must equal {@link #size()}
      * @param leafHashes the 32-byte leaf hashes
      * @throws IllegalStateException when {@code firstIndex} is not the current size
      */
-    public void append(long firstIndex, List<byte[]> leafHashes) {
+    public synchronized void append(long firstIndex, List<byte[]> leafHashes) {
         if (firstIndex != size) {
             throw new IllegalStateException("leaves must be appended at " + size + ", got " + firstIndex);
         }
@@ -159,7 +172,10 @@ public final class MerkleTree {
         for (int level = 0; !current.isEmpty(); level++) {
             long c = before >>> level;
             long cAfter = after >>> level;
-            writeLevel(level, c, current);
+            List<byte[]> waiting = pending.get(level);
+            for (int i = 0; i < current.size(); i++) {
+                waiting.add(current.get(i)); // not addAll: it copies the list into an array first
+            }
             List<byte[]> next = new ArrayList<>(current.size() / 2 + 1);
             for (long j = c >>> 1; j < cAfter >>> 1; j++) {
                 byte[] left = 2 * j < c ? frontier[level] : current.get((int) (2 * j - c));
@@ -178,6 +194,34 @@ public final class MerkleTree {
             }
         }
         size = after;
+        if (after - storedSize >= MAX_PENDING_LEAVES) {
+            flush();
+        }
+    }
+
+    /**
+     * Writes the nodes that wait in memory, one append per level. On failure the nodes stay waiting
+     * and the next flush writes them again (levels already written are checked, not duplicated).
+     *
+     * @throws dev.idea.api.StorageException when storage fails
+     * @throws AuditChainException with {@link ErrorCode#AUDIT_TREE_CORRUPT} when a level holds other nodes
+     */
+    public synchronized void flush() {
+        long stored = storedSize;
+        for (int level = 0; level < 64 && !pending.get(level).isEmpty(); level++) {
+            writeLevel(level, stored >>> level, pending.get(level));
+        }
+        for (int level = 0; level < 64 && !pending.get(level).isEmpty(); level++) {
+            pending.get(level).clear();
+        }
+        storedSize = size;
+    }
+
+    /** Writes waiting nodes when a read for {@code treeSize} leaves may need them. */
+    private void requireStored(long treeSize) {
+        if (treeSize > storedSize) {
+            flush();
+        }
     }
 
     /**
@@ -188,6 +232,7 @@ public final class MerkleTree {
      */
     public Digest root(long treeSize) {
         requireSize(treeSize);
+        requireStored(treeSize);
         return treeSize == 0 ? MerkleHash.EMPTY_ROOT : Digest.ofSha256(rangeHash(0, treeSize, false));
     }
 
@@ -203,6 +248,7 @@ public final class MerkleTree {
         if (leafIndex < 0 || leafIndex >= treeSize) {
             throw new IllegalArgumentException("leaf index " + leafIndex + " is not in a tree of " + treeSize + " leaves");
         }
+        requireStored(treeSize);
         List<Digest> path = new ArrayList<>();
         path(leafIndex, 0, treeSize, path);
         return new InclusionProof(leafIndex, treeSize, path);
@@ -234,6 +280,7 @@ public final class MerkleTree {
         if (oldSize < 0 || oldSize > newSize) {
             throw new IllegalArgumentException("need 0 <= oldSize <= newSize, got " + oldSize + " and " + newSize);
         }
+        requireStored(newSize);
         List<Digest> path = new ArrayList<>();
         if (oldSize > 0 && oldSize < newSize) {
             subproof(oldSize, 0, newSize, true, path);

@@ -98,14 +98,78 @@ class AuditEventCodecFastPathTest {
         assertThat(d.contentHash()).isEqualTo(referenceHash(expected));
     }
 
+    @Property(tries = 300)
+    void readLink_canonicalEntry_agreesWithReadAndHash(@ForAll("events") AuditEvent e) {
+        Bytes stored = AuditEventCodec.write(e);
+        AuditEventCodec.Link link = AuditEventCodec.readLink(stored);
+        StringBuilder texts = new StringBuilder(e.actor()).append(e.subject())
+                .append(e.manifestSignatureId() == null ? "" : e.manifestSignatureId());
+        e.attributes().forEach((k, v) -> texts.append(k).append(v));
+        if (texts.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != '"' && c != '\\')) {
+            assertThat(link).isNotNull();
+        }
+        if (link != null) {
+            assertThat(link).isEqualTo(new AuditEventCodec.Link(e.seq(), e.prevHash(), e.hash(), referenceHash(e)));
+        }
+    }
+
     @Property(tries = 1000)
-    void scannerInstant_instantText_parsesAsInstantParse(@ForAll @LongRange(min = -62_000_000_000L, max = 253_000_000_000L) long seconds,
-                                                         @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
-                                                         @ForAll @IntRange(min = 0, max = 2) int round) {
-        int n = round == 0 ? nanos : round == 1 ? nanos / 1_000_000 * 1_000_000 : 0;
+    void readLink_damagedEntry_isNullOrAgreesWithTheStrictParser(@ForAll("events") AuditEvent e,
+                                                                 @ForAll @IntRange(min = 0, max = 10_000) int position,
+                                                                 @ForAll @IntRange(min = 1, max = 255) int flip) {
+        byte[] b = AuditEventCodec.write(e).toByteArray();
+        b[position % b.length] ^= (byte) flip;
+        AuditEventCodec.Link link = AuditEventCodec.readLink(Bytes.of(b));
+        if (link != null) {
+            AuditEvent expected = referenceRead(b);
+            assertThat(link).isEqualTo(new AuditEventCodec.Link(expected.seq(), expected.prevHash(), expected.hash(),
+                    referenceHash(expected)));
+        }
+    }
+
+    @Test
+    void readLink_fieldsAnEventRefuses_returnsNullAndReadReportsThem() {
+        AuditEvent e = AuditEventCodec.seal(3, Instant.parse("2026-01-31T12:00:00Z"), AuditEventType.SUBMIT, "alice",
+                "mf_1", null, null, Map.of("k", "v"), AuditEvent.GENESIS_PREV_HASH);
+        String canonical = new String(AuditEventCodec.write(e).toByteArray(), StandardCharsets.UTF_8);
+        for (String bad : new String[] {"\"actor\":\"   \"", "\"actor\":\"\"", "\"actor\":\"al\u007fice\"",
+                "\"actor\":\"" + "a".repeat(257) + "\""}) {
+            Bytes entry = Bytes.utf8(canonical.replace("\"actor\":\"alice\"", bad));
+            assertThat(AuditEventCodec.readLink(entry)).as(bad).isNull();
+            assertThatThrownBy(() -> AuditEventCodec.read(entry)).as(bad).isInstanceOf(FormatException.class);
+        }
+        Bytes unknownType = Bytes.utf8(canonical.replace("\"type\":\"submit\"", "\"type\":\"submitted\""));
+        assertThat(AuditEventCodec.readLink(unknownType)).isNull();
+        assertThatThrownBy(() -> AuditEventCodec.read(unknownType)).isInstanceOf(FormatException.class);
+        Bytes longest = Bytes.utf8(canonical.replace("\"actor\":\"alice\"", "\"actor\":\"" + "a".repeat(256) + "\""));
+        assertThat(AuditEventCodec.readLink(longest)).isNotNull();
+    }
+
+    @Property(tries = 1000)
+    void canonicalInstant_instantToString_parsesToTheInstant(@ForAll @LongRange(min = -62_000_000_000L, max = 253_000_000_000L) long seconds,
+                                                             @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
+                                                             @ForAll @IntRange(min = 0, max = 3) int round) {
+        int n = round == 0 ? nanos : round == 1 ? nanos / 1_000_000 * 1_000_000 : round == 2 ? nanos / 1000 * 1000 : 0;
         Instant i = Instant.ofEpochSecond(seconds, n);
-        assertThat(AuditEventScanner.instant(i.toString())).isEqualTo(i);
-        assertThat(AuditEventScanner.instant(i.toString())).isEqualTo(Instant.parse(i.toString()));
+        assertThat(canonicalInstant(i.toString())).isEqualTo(i);
+    }
+
+    @Property(tries = 2000)
+    void canonicalInstant_anyFractionWidth_acceptsExactlyInstantToString(
+            @ForAll @LongRange(min = -62_000_000_000L, max = 253_000_000_000L) long seconds,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos, @ForAll @IntRange(min = 0, max = 9) int width,
+            @ForAll @IntRange(min = 0, max = 3) int round) {
+        int n = round == 0 ? nanos : round == 1 ? nanos / 1_000_000 * 1_000_000 : round == 2 ? nanos / 1000 * 1000 : 0;
+        Instant whole = Instant.ofEpochSecond(seconds);
+        String digits = String.format("%09d", n).substring(0, width);
+        String text = whole.toString().replace("Z", width == 0 ? "Z" : "." + digits + "Z");
+        Instant parsed = Instant.parse(text);
+        Instant fast = canonicalInstant(text);
+        if (text.equals(parsed.toString())) {
+            assertThat(fast).as(text).isEqualTo(parsed);
+        } else {
+            assertThat(fast).as(text).isNull();
+        }
     }
 
     @Property(tries = 2000)
@@ -126,12 +190,14 @@ class AuditEventCodecFastPathTest {
     }
 
     @Test
-    void scannerInstant_unusualForms_agreeWithInstantParse() {
-        for (String t : new String[] {"2026-01-31T12:00:00Z", "2026-01-31T12:00:00.5Z", "2026-01-31T12:00:00.123456789Z",
-                "+12026-01-31T12:00:00Z", "2024-02-29T23:59:59.000Z"}) {
-            assertThat(AuditEventScanner.instant(t)).as(t).isEqualTo(Instant.parse(t));
+    void canonicalInstant_otherForms_areRefused() {
+        for (String t : new String[] {"2026-01-31T12:00:00.5Z", "2026-01-31T12:00:00.120000Z",
+                "+12026-01-31T12:00:00Z", "2024-02-29T23:59:59.000Z", "2026-02-30T12:00:00Z", "2026-13-01T12:00:00Z",
+                "2026-01-31T24:00:00Z", "2026-01-31T12:00:60Z", "2026-01-31 12:00:00Z", "2026-01-31T12:00:00+00:00", ""}) {
+            assertThat(canonicalInstant(t)).as(t).isNull();
         }
-        assertThatThrownBy(() -> AuditEventScanner.instant("2026-02-30T12:00:00Z")).isInstanceOf(RuntimeException.class);
+        assertThat(canonicalInstant("2024-02-29T23:59:59.001Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.001Z"));
+        assertThat(canonicalInstant("0000-01-01T00:00:00Z")).isEqualTo(Instant.parse("0000-01-01T00:00:00Z"));
     }
 
     @Test
@@ -151,6 +217,11 @@ class AuditEventCodecFastPathTest {
                 Map.of(), AuditEvent.GENESIS_PREV_HASH, AuditEvent.GENESIS_PREV_HASH);
         assertThatThrownBy(() -> AuditEventCodec.write(e)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2^53");
+    }
+
+    private static Instant canonicalInstant(String text) {
+        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+        return AuditEventScanner.canonicalInstant(b, 0, b.length);
     }
 
     private static String hex(char c) {

@@ -80,6 +80,7 @@ class MerkleTreeTest {
         try (Storage s = storage()) {
             MerkleTree tree = tree(s, 0);
             tree.append(0, leafHashes(0, 100));
+            tree.flush();
             Digest expected = Digest.ofSha256(referenceRoot(leafHashes(0, 130)));
             AtomicInteger asked = new AtomicInteger();
             MerkleTree reopened = MerkleTree.open(level -> s.log(MerkleTree.LEVEL_LOG_PREFIX + level), 130, (from, max) -> {
@@ -98,19 +99,22 @@ class MerkleTreeTest {
     @Test
     void open_withMoreNodesThanEvents_reportsTruncation() {
         try (Storage s = storage()) {
-            tree(s, 0).append(0, leafHashes(0, 10));
+            MerkleTree tree = tree(s, 0);
+            tree.append(0, leafHashes(0, 10));
+            tree.flush();
             assertThatThrownBy(() -> tree(s, 8)).isInstanceOf(AuditChainException.class)
                     .hasMessageStartingWith(ErrorCode.AUDIT_TRUNCATED.code());
         }
     }
 
     @Test
-    void append_whenAnotherWriterStoredDifferentNodes_reportsCorruption() {
+    void flush_whenAnotherWriterStoredDifferentNodes_reportsCorruption() {
         try (Storage s = storage()) {
             AppendLog level0 = s.log(MerkleTree.LEVEL_LOG_PREFIX + 0);
             MerkleTree tree = tree(s, 0);
             level0.append(0, List.of(Bytes.of(new byte[32])));
-            assertThatThrownBy(() -> tree.append(0, leafHashes(0, 1))).isInstanceOf(AuditChainException.class)
+            tree.append(0, leafHashes(0, 1));
+            assertThatThrownBy(tree::flush).isInstanceOf(AuditChainException.class)
                     .hasMessageStartingWith(ErrorCode.AUDIT_TREE_CORRUPT.code());
         }
     }
@@ -121,9 +125,43 @@ class MerkleTreeTest {
             MerkleTree a = tree(s, 0);
             MerkleTree b = tree(s, 0);
             a.append(0, leafHashes(0, 5));
+            a.flush();
             b.append(0, leafHashes(0, 5));
             b.append(5, leafHashes(5, 3));
+            b.flush();
+            assertThat(s.log(MerkleTree.LEVEL_LOG_PREFIX + 0).size()).isEqualTo(8);
             assertThat(b.root()).isEqualTo(Digest.ofSha256(referenceRoot(leafHashes(0, 8))));
+        }
+    }
+
+    @Test
+    void append_belowTheBatchSize_writesNodesOnlyWhenARootOrProofNeedsThem() {
+        try (Storage s = storage()) {
+            MerkleTree tree = tree(s, 0);
+            for (int i = 0; i < 10; i++) {
+                tree.append(i, leafHashes(i, 1));
+            }
+            assertThat(s.log(MerkleTree.LEVEL_LOG_PREFIX + 0).size()).isZero();
+            assertThat(tree.root(10)).isEqualTo(Digest.ofSha256(referenceRoot(leafHashes(0, 10))));
+            assertThat(s.log(MerkleTree.LEVEL_LOG_PREFIX + 0).size()).isEqualTo(10);
+            assertThat(s.log(MerkleTree.LEVEL_LOG_PREFIX + 3).size()).isEqualTo(1);
+            tree.append(10, leafHashes(10, 1));
+            tree.inclusionProof(3, 11).verify(Digest.ofSha256(leafHashes(3, 1).get(0)), tree.root(11));
+            assertThat(s.log(MerkleTree.LEVEL_LOG_PREFIX + 0).size()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void append_reachingTheBatchSize_writesTheWaitingNodes() {
+        try (Storage s = storage()) {
+            MerkleTree tree = tree(s, 0);
+            int n = MerkleTree.MAX_PENDING_LEAVES;
+            for (int i = 0; i < n; i++) {
+                tree.append(i, leafHashes(i, 1));
+            }
+            assertThat(s.log(MerkleTree.LEVEL_LOG_PREFIX + 0).size()).isEqualTo(n);
+            assertThat(s.log(MerkleTree.LEVEL_LOG_PREFIX + 10).size()).isEqualTo(1);
+            assertThat(tree(s, n).root()).isEqualTo(tree.root());
         }
     }
 }
