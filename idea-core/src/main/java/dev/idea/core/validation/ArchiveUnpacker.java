@@ -88,7 +88,7 @@ final class ArchiveUnpacker {
         all.addAll(algorithms);
         try (InputStream raw = source.open();
              HashingInputStream counted = new HashingInputStream(raw, all);
-             BufferedInputStream in = new BufferedInputStream(counted, BUFFER)) {
+             BufferedInputStream in = new ArchiveInputBuffer(counted, BUFFER)) {
             String format = read(in, counted, writer, sandbox, limits, name);
             in.transferTo(OutputSink.INSTANCE);
             return new Unpacked(counted.digests(), counted.count(), format, policy.entries(), policy.uncompressedBytes());
@@ -110,7 +110,7 @@ final class ArchiveUnpacker {
                                ValidationLimits limits, String name) throws IOException {
         byte[] head = peek(in);
         if (isGzip(head)) {
-            BufferedInputStream inner = new BufferedInputStream(new GZIPInputStream(new Unclosable(in), BUFFER), BUFFER);
+            BufferedInputStream inner = new ArchiveInputBuffer(new GZIPInputStream(new Unclosable(in), BUFFER), BUFFER);
             if (TarUnpacker.isTar(peek(inner))) {
                 new TarUnpacker(inner, writer, counted::count, name).unpack();
                 // Read past the tar end marker to the gzip trailer, so that its CRC-32 and length are checked.
