@@ -206,29 +206,34 @@ public final class SmokeValidator implements PackageValidator {
             stdout.await(5000);
             stderr.await(5000);
             long millis = (System.nanoTime() - startedNanos) / 1_000_000;
-            String output = output(stdout, stderr);
             if (!exited) {
                 LOG.warn("smoke command {} (pid {}, in {}) timed out after {} ms; output:\n{}", command, process.pid(), work, millis,
-                        output);
+                        output(stdout, stderr));
                 out.add(Severity.ERROR, "smoke.timeout", "smoke command " + command + " did not finish within "
                         + declaration.timeoutSeconds() + " s and was killed with its child processes (its output is logged,"
                         + " not reported: how far a command gets before a timeout varies from run to run)",
                         PackageDescriptor.PATH, declaration.line(), declaration.offset());
                 return;
             }
-            int code = process.exitValue();
-            LOG.debug("smoke command {} (pid {}, in {}) exited with {} after {} ms", command, process.pid(), work, code, millis);
-            if (code != 0) {
-                out.add(Severity.ERROR, "smoke.failed", "smoke command " + command + " exited with " + code + exitHint(code)
-                        + "; " + output, PackageDescriptor.PATH, declaration.line(), declaration.offset());
-            } else {
-                out.add(Severity.INFO, "smoke.passed", "smoke command " + command + " exited with 0", PackageDescriptor.PATH, declaration.line(), declaration.offset());
-            }
+            LOG.debug("smoke command {} (pid {}, in {}) exited with {} after {} ms", command, process.pid(), work,
+                    process.exitValue(), millis);
+            reportExit(declaration, command, process.exitValue(), output(stdout, stderr), out);
         } catch (InterruptedException e) {
             tree.killAll();
             Thread.currentThread().interrupt();
             out.add(Severity.ERROR, "smoke.interrupted", "the smoke run was interrupted (validator deadline?) and its processes"
                     + " were killed", PackageDescriptor.PATH, declaration.line(), declaration.offset());
+        }
+    }
+
+    /** Reports a command that exited: its status, and on failure both output tails. */
+    private static void reportExit(Declaration declaration, String command, int code, String output, FindingList out) {
+        if (code != 0) {
+            out.add(Severity.ERROR, "smoke.failed", "smoke command " + command + " exited with " + code + exitHint(code)
+                    + "; " + output, PackageDescriptor.PATH, declaration.line(), declaration.offset());
+        } else {
+            out.add(Severity.INFO, "smoke.passed", "smoke command " + command + " exited with 0", PackageDescriptor.PATH,
+                    declaration.line(), declaration.offset());
         }
     }
 
