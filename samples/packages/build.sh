@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Re-creates hello-service-1.0.0.tar.gz from hello-service/ byte for byte: entries sorted by name,
+# Re-creates hello-service-1.0.0.tar.gz from hello-service/ byte for byte: the directory's contents at
+# the archive root (so that idea-package.json is the package descriptor), entries sorted by name,
 # mtime 0, owner and group 0, normalized permissions, ustar format, gzip without name or time.
 #
 #   samples/packages/build.sh          # rewrite hello-service-1.0.0.tar.gz
@@ -14,7 +15,7 @@ archive="hello-service-1.0.0.tar.gz"
 
 build() {
   LC_ALL=C TZ=UTC tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
-    --format=ustar --mode='u+rwX,go+rX,go-w' -cf - hello-service | gzip -n -9
+    --format=ustar --mode='u+rwX,go+rX,go-w' -C hello-service -cf - $(cd hello-service && LC_ALL=C ls -A) | gzip -n -9
 }
 
 case "${1:-}" in

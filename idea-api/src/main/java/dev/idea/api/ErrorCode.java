@@ -91,6 +91,8 @@ public enum ErrorCode {
     SBOM_INVALID("IDEA-3201", "an SBOM document is malformed or of an unsupported version"),
     /** A package URL (purl) does not follow the purl specification. */
     PACKAGE_URL_INVALID("IDEA-3202", "a package URL is malformed"),
+    /** A validator read a package digest whose algorithm the validation pass was not asked to compute. */
+    PACKAGE_DIGEST_NOT_COMPUTED("IDEA-3110", "a package digest was not computed by the validation pass"),
 
     // 4xxx: audit chain
     /** An event's stored hash differs from the hash of its content. */

@@ -1,5 +1,6 @@
 package dev.idea.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,23 @@ class ValidateCommandTest {
         assertEquals("result: PASSED", result.lastOutLine(), result::toString);
         String json = Files.readString(report, StandardCharsets.UTF_8);
         assertTrue(json.contains("\"payloadType\":\"application/vnd.in-toto+json\""), json);
+    }
+
+    @Test
+    void validate_samplePackageTwiceWithSmoke_writesByteIdenticalReports() throws IOException {
+        Path config = Files.writeString(dir.resolve("validation.properties"),
+                "idea.validation.service-release.validators=" + DemoCommand.DEMO_VALIDATORS + "\n", StandardCharsets.UTF_8);
+        byte[][] reports = new byte[2][];
+        for (int run = 0; run < 2; run++) {
+            Path report = dir.resolve("validation-" + run + ".json");
+            Invocation result = Invocation.run("validate", "--package", samplePackage().toString(), "--out", report.toString(),
+                    "--config", config.toString(), "--data-dir", dir.resolve("data").toString());
+            assertEquals(IdeaCommand.EXIT_OK, result.exitCode(), result::toString);
+            assertTrue(result.out().contains("validator smoke 1.0.0: PASSED\n  INFO idea-package.json:3 smoke.passed: smoke command"
+                    + " bin/start.sh --name smoke test exited with 0"), result::toString);
+            reports[run] = Files.readAllBytes(report);
+        }
+        assertArrayEquals(reports[0], reports[1]);
     }
 
     @Test

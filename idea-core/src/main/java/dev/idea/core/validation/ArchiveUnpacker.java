@@ -16,15 +16,15 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a package once, streaming: computes its SHA-256, recognizes its format by magic bytes
+ * Reads a package once, streaming: computes its SHA-256 (and any other digest asked for), recognizes its format by magic bytes
  * (tar+gzip, tar, zip, gzip, plain file) and unpacks it through an {@link EntryWriter} into a
  * sandbox, or only walks it when there is nothing to write (no validators configured).
  *
@@ -45,13 +45,28 @@ final class ArchiveUnpacker {
     /**
      * What reading a package found.
      *
-     * @param digest SHA-256 of the package bytes
+     * @param digests the package digests, SHA-256 and every other algorithm asked for
      * @param bytesRead how many bytes the source gave
      * @param format the detected format
      * @param entries the accepted entries, sorted by path
      * @param uncompressedBytes total expanded bytes
      */
-    record Unpacked(Digest digest, long bytesRead, String format, List<PackageEntry> entries, long uncompressedBytes) {
+    record Unpacked(Map<HashAlgorithm, Digest> digests, long bytesRead, String format, List<PackageEntry> entries,
+                    long uncompressedBytes) {
+
+        /** Copies the digests. */
+        Unpacked {
+            digests = Map.copyOf(digests);
+        }
+
+        /**
+         * Returns SHA-256 of the package bytes.
+         *
+         * @return the digest
+         */
+        Digest digest() {
+            return digests.get(HashAlgorithm.SHA_256);
+        }
     }
 
     /**
@@ -61,20 +76,22 @@ final class ArchiveUnpacker {
      * @param limits the bounds
      * @param sandbox where a zip copy and, when {@code extract}, the entries go
      * @param extract whether to write entries into {@link Sandbox#root()}
+     * @param algorithms the package digests to compute besides SHA-256 (always computed)
      * @return what was found
      */
-    static Unpacked unpack(PackageSource source, ValidationLimits limits, Sandbox sandbox, boolean extract) {
+    static Unpacked unpack(PackageSource source, ValidationLimits limits, Sandbox sandbox, boolean extract,
+                           Set<HashAlgorithm> algorithms) {
         String name = source.describe();
         EntryPolicy policy = new EntryPolicy(limits, name);
         EntryWriter writer = new EntryWriter(extract ? sandbox.root() : null, policy);
-        MessageDigest sha256 = HashAlgorithm.SHA_256.newMessageDigest();
+        EnumSet<HashAlgorithm> all = EnumSet.of(HashAlgorithm.SHA_256);
+        all.addAll(algorithms);
         try (InputStream raw = source.open();
-             CountingInputStream counted = new CountingInputStream(new DigestInputStream(raw, sha256));
-             BufferedInputStream in = new BufferedInputStream(counted, BUFFER)) {
+             HashingInputStream counted = new HashingInputStream(raw, all);
+             BufferedInputStream in = new ArchiveInputBuffer(counted, BUFFER)) {
             String format = read(in, counted, writer, sandbox, limits, name);
             in.transferTo(OutputSink.INSTANCE);
-            return new Unpacked(Digest.ofSha256(sha256.digest()), counted.count(), format, policy.entries(),
-                    policy.uncompressedBytes());
+            return new Unpacked(counted.digests(), counted.count(), format, policy.entries(), policy.uncompressedBytes());
         } catch (EOFException e) {
             throw unreadable(name, "ends before the archive does (truncated): " + e.getMessage(), e);
         } catch (ZipException e) {
@@ -89,11 +106,11 @@ final class ArchiveUnpacker {
         }
     }
 
-    private static String read(BufferedInputStream in, CountingInputStream counted, EntryWriter writer, Sandbox sandbox,
+    private static String read(BufferedInputStream in, HashingInputStream counted, EntryWriter writer, Sandbox sandbox,
                                ValidationLimits limits, String name) throws IOException {
         byte[] head = peek(in);
         if (isGzip(head)) {
-            BufferedInputStream inner = new BufferedInputStream(new GZIPInputStream(new Unclosable(in), BUFFER), BUFFER);
+            BufferedInputStream inner = new ArchiveInputBuffer(new GZIPInputStream(new Unclosable(in), BUFFER), BUFFER);
             if (TarUnpacker.isTar(peek(inner))) {
                 new TarUnpacker(inner, writer, counted::count, name).unpack();
                 // Read past the tar end marker to the gzip trailer, so that its CRC-32 and length are checked.
@@ -124,7 +141,7 @@ final class ArchiveUnpacker {
                 + "; rebuild the archive and submit it again", cause);
     }
 
-    private static void drain(InputStream in, EntryPolicy policy, CountingInputStream counted) throws IOException {
+    private static void drain(InputStream in, EntryPolicy policy, HashingInputStream counted) throws IOException {
         byte[] buffer = new byte[BUFFER];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             policy.expanded(n, counted.count());

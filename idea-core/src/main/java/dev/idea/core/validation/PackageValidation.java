@@ -5,6 +5,7 @@ import dev.idea.api.Digest;
 import dev.idea.api.DsseEnvelope;
 import dev.idea.api.DsseSignature;
 import dev.idea.api.ErrorCode;
+import dev.idea.api.HashAlgorithm;
 import dev.idea.api.ValidationCheck;
 import dev.idea.api.ValidationException;
 import dev.idea.api.ValidationLimits;
@@ -13,11 +14,13 @@ import dev.idea.api.ValidatorResult;
 import dev.idea.core.codec.ValidationReportCodec;
 import dev.idea.spi.kernel.SigningKey;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The package validation pipeline: size bounds, one streaming pass that computes SHA-256 and unpacks
+ * The package validation pipeline: size bounds, one streaming pass that computes SHA-256 (and SHA-512
+ * when a validator of the package type asks for it) and unpacks
  * the archive safely into a private sandbox, the validators configured for the package type (in
  * parallel, with timeouts), and a reproducible report: an in-toto statement in a DSSE envelope.
  *
@@ -78,7 +81,8 @@ public final class PackageValidation {
         }
         List<ConfiguredValidator> validators = profile.forType(packageType);
         try (Sandbox sandbox = Sandbox.create(sandboxParent)) {
-            ArchiveUnpacker.Unpacked unpacked = ArchiveUnpacker.unpack(source, limits, sandbox, !validators.isEmpty());
+            ArchiveUnpacker.Unpacked unpacked = ArchiveUnpacker.unpack(source, limits, sandbox, !validators.isEmpty(),
+                    packageDigests(validators));
             if (unpacked.bytesRead() != size) {
                 throw new ValidationException(ErrorCode.PACKAGE_SOURCE_UNAVAILABLE, source.describe() + " changed while it was read ("
                         + size + " bytes expected, " + unpacked.bytesRead() + " read); submit a package that is not being written");
@@ -95,9 +99,17 @@ public final class PackageValidation {
                     new ValidationCheck("archive", true, unpacked.format() + ", " + unpacked.entries().size() + " entries, "
                             + unpacked.uncompressedBytes() + " bytes uncompressed"));
             List<ValidatorResult> results = validators.isEmpty() ? List.of()
-                    : runner.run(validators, new UnpackedPackage(digest, size, unpacked.format(), unpacked.entries(), sandbox.root()));
+                    : runner.run(validators, new UnpackedPackage(unpacked.digests(), size, unpacked.format(), unpacked.entries(),
+                            sandbox.root()));
             return seal(packageType, digest, size, unpacked.format(), unpacked.entries().size(), checks, results);
         }
+    }
+
+    /** The digests the validators asked for beyond SHA-256, computed in the same read pass only when asked. */
+    private static EnumSet<HashAlgorithm> packageDigests(List<ConfiguredValidator> validators) {
+        EnumSet<HashAlgorithm> all = EnumSet.noneOf(HashAlgorithm.class);
+        validators.forEach(v -> all.addAll(v.packageDigests()));
+        return all;
     }
 
     private ValidationReport seal(String packageType, Digest digest, long size, String format, long entries,

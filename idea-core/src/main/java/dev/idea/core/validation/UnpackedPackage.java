@@ -2,6 +2,7 @@ package dev.idea.core.validation;
 
 import dev.idea.api.Digest;
 import dev.idea.api.ErrorCode;
+import dev.idea.api.HashAlgorithm;
 import dev.idea.api.ValidationException;
 import dev.idea.spi.validation.PackageEntry;
 import dev.idea.spi.validation.PackageView;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,14 +23,14 @@ import java.util.Objects;
  * sandbox root they were written to. Immutable and thread-safe; files are opened read-only.
  */
 final class UnpackedPackage implements PackageView {
-    private final Digest digest;
+    private final Map<HashAlgorithm, Digest> digests;
     private final long size;
     private final String format;
     private final List<PackageEntry> entries;
     private final Path root;
 
-    UnpackedPackage(Digest digest, long size, String format, List<PackageEntry> entries, Path root) {
-        this.digest = digest;
+    UnpackedPackage(Map<HashAlgorithm, Digest> digests, long size, String format, List<PackageEntry> entries, Path root) {
+        this.digests = Map.copyOf(digests);
         this.size = size;
         this.format = format;
         this.entries = List.copyOf(entries);
@@ -37,7 +39,13 @@ final class UnpackedPackage implements PackageView {
 
     @Override
     public Digest packageDigest() {
-        return digest;
+        return digests.get(HashAlgorithm.SHA_256);
+    }
+
+    @Override
+    public Digest packageDigest(HashAlgorithm algorithm) {
+        Digest digest = digests.get(Objects.requireNonNull(algorithm, "algorithm"));
+        return digest != null ? digest : PackageView.super.packageDigest(algorithm);
     }
 
     @Override

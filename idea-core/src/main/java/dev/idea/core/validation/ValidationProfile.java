@@ -114,7 +114,7 @@ public final class ValidationProfile {
             SortedMap<String, String> settings = new TreeMap<>();
             properties.subMap(prefix, prefix + Character.MAX_VALUE).forEach((k, v) -> settings.put(k.substring(prefix.length()), v));
             ValidatorSettings s = new ValidatorSettings(settings);
-            out.add(new ConfiguredValidator(validator, s, settingsDigest(s)));
+            out.add(new ConfiguredValidator(validator, s, settingsDigest(s), validator.packageDigests(s)));
         }
         out.sort(Comparator.comparing(c -> c.validator().id()));
         return List.copyOf(out);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -50,7 +51,8 @@ class ArchiveFuzzTest {
         }
         for (boolean extract : new boolean[] {false, true}) {
             try (Sandbox sandbox = Sandbox.create(PARENT)) {
-                ArchiveUnpacker.Unpacked unpacked = ArchiveUnpacker.unpack(PackageSource.of(Bytes.of(data)), LIMITS, sandbox, extract);
+                ArchiveUnpacker.Unpacked unpacked = ArchiveUnpacker.unpack(PackageSource.of(Bytes.of(data)), LIMITS, sandbox, extract,
+                        Set.of());
                 assertThat(unpacked.bytesRead()).isEqualTo(data.length);
                 assertThat(unpacked.entries().size()).isLessThanOrEqualTo((int) LIMITS.maxEntries());
             } catch (ValidationException e) {

@@ -1,6 +1,8 @@
 package dev.idea.spi.validation;
 
+import dev.idea.api.HashAlgorithm;
 import dev.idea.api.IdeaProvider;
+import java.util.Set;
 
 /**
  * One check of a submitted package, e.g. license, SBOM or secrets scanning.
@@ -21,6 +23,20 @@ public interface PackageValidator extends IdeaProvider {
      * @return e.g. {@code 1.0.0}
      */
     String version();
+
+    /**
+     * Returns the digests of the whole package, beyond SHA-256 (always computed), that this validator
+     * reads with {@link PackageView#packageDigest(HashAlgorithm)} under these settings. The pipeline
+     * asks every validator of a package type once, when it is configured, and computes the union in
+     * its single read pass; the default is none, so an unused algorithm costs nothing.
+     *
+     * @param settings this validator's settings for the package type
+     * @return the extra algorithms, empty by default
+     * @throws dev.idea.api.ConfigurationException when a setting is invalid
+     */
+    default Set<HashAlgorithm> packageDigests(ValidatorSettings settings) {
+        return Set.of();
+    }
 
     /**
      * Inspects a package.

@@ -1,6 +1,9 @@
 package dev.idea.spi.validation;
 
 import dev.idea.api.Digest;
+import dev.idea.api.ErrorCode;
+import dev.idea.api.HashAlgorithm;
+import dev.idea.api.ValidationException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +24,26 @@ public interface PackageView {
      * @return the package digest
      */
     Digest packageDigest();
+
+    /**
+     * Returns a digest of the package as submitted, computed in the same single read pass as its
+     * SHA-256. SHA-256 is always available; another algorithm only when a validator of the package
+     * type asked for it with {@link PackageValidator#packageDigests(ValidatorSettings)}, so that
+     * the default pass does not pay for it.
+     *
+     * @param algorithm the hash function
+     * @return the package digest with that algorithm
+     * @throws ValidationException with {@link ErrorCode#PACKAGE_DIGEST_NOT_COMPUTED} when the pass did
+     *     not compute it
+     */
+    default Digest packageDigest(HashAlgorithm algorithm) {
+        if (algorithm == HashAlgorithm.SHA_256) {
+            return packageDigest();
+        }
+        throw new ValidationException(ErrorCode.PACKAGE_DIGEST_NOT_COMPUTED, "the package " + algorithm.prefix()
+                + " digest was not computed (only sha256 was); return " + algorithm.name()
+                + " from the validator's packageDigests(settings) so that the read pass computes it");
+    }
 
     /**
      * Returns the package length in bytes.

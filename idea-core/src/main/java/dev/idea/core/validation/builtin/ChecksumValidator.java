@@ -9,6 +9,7 @@ import dev.idea.spi.validation.ValidatorOutcome;
 import dev.idea.spi.validation.ValidatorSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,8 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code checksum} validator: the package's SHA-256 and listed entries' SHA-256 / SHA-512 equal
- * the expected values, given in the settings or in checksum files inside the package.
+ * The {@code checksum} validator: the package's SHA-256 / SHA-512 and listed entries' SHA-256 /
+ * SHA-512 equal the expected values, given in the settings or in checksum files inside the package.
+ * The package's SHA-512 is asked for ({@link #packageDigests}) only when {@code package.sha512} is set,
+ * so that the pipeline's read pass computes it then and only then.
  *
  * <p>Checksum files ({@code SHA256SUMS}, {@code SHA512SUMS}, {@code *.sha256}, {@code *.sha512} by
  * default) are read line by line in GNU coreutils form ({@code <hex>  <path>} or {@code <hex> *<path>})
@@ -33,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class ChecksumValidator implements PackageValidator {
     static final String ID = "checksum";
-    private static final Set<String> KEYS = Set.of("package.sha256", "expected", "sums-files", "require-sums",
+    private static final Set<String> KEYS = Set.of("package.sha256", "package.sha512", "expected", "sums-files", "require-sums",
             "max-listed", "max-findings");
     private static final List<String> DEFAULT_SUMS = List.of("SHA256SUMS", "SHA512SUMS", "SHA256SUMS.txt", "SHA512SUMS.txt",
             "*.sha256", "*.sha512");
@@ -52,6 +55,11 @@ public final class ChecksumValidator implements PackageValidator {
     @Override
     public String version() {
         return "1.0.0";
+    }
+
+    @Override
+    public Set<HashAlgorithm> packageDigests(ValidatorSettings settings) {
+        return settings.values().containsKey("package.sha512") ? Set.of(HashAlgorithm.SHA_512) : Set.of();
     }
 
     /** One expected digest of one entry, and where it was stated. */
@@ -93,20 +101,28 @@ public final class ChecksumValidator implements PackageValidator {
     }
 
     private static void checkPackageDigest(PackageView pkg, Settings s, FindingList out) {
-        if (!s.has("package.sha256")) {
-            return;
+        for (HashAlgorithm algorithm : HashAlgorithm.values()) {
+            String key = "package." + algorithm.prefix();
+            if (!s.has(key)) {
+                continue;
+            }
+            String value = s.string(key, "").toLowerCase(Locale.ROOT);
+            String hex = value.startsWith(algorithm.prefix() + ":") ? value.substring(algorithm.prefix().length() + 1) : value;
+            if (!hex.matches("[0-9a-f]{" + algorithm.length() * 2 + "}")) {
+                throw s.invalid(key, value, algorithm.length() * 2 + " hex digits, optionally prefixed by " + algorithm.prefix() + ":");
+            }
+            String actual = pkg.packageDigest(algorithm).hex();
+            if (!MessageDigest.isEqual(hex.getBytes(StandardCharsets.US_ASCII), actual.getBytes(StandardCharsets.US_ASCII))) {
+                out.add(Severity.ERROR, "checksum.package-mismatch", "package " + name(algorithm) + " is " + actual + " but " + hex
+                        + " was expected; re-upload the package or correct the expected checksum", "", 0, -1);
+            } else {
+                out.add(Severity.INFO, "checksum.package-verified", "package " + name(algorithm) + " matches " + key, "", 0, -1);
+            }
         }
-        String value = s.string("package.sha256", "").toLowerCase(Locale.ROOT);
-        String hex = value.startsWith("sha256:") ? value.substring(7) : value;
-        if (!hex.matches("[0-9a-f]{64}")) {
-            throw s.invalid("package.sha256", value, "64 hex digits, optionally prefixed by sha256:");
-        }
-        String actual = pkg.packageDigest().hex();
-        if (!MessageDigest.isEqual(hex.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                actual.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-            out.add(Severity.ERROR, "checksum.package-mismatch", "package SHA-256 is " + actual + " but " + hex
-                    + " was expected; re-upload the package or correct the expected checksum", "", 0, -1);
-        }
+    }
+
+    private static String name(HashAlgorithm algorithm) {
+        return algorithm == HashAlgorithm.SHA_256 ? "SHA-256" : "SHA-512";
     }
 
     private static HashAlgorithm algorithmOfPrefixed(String value) {
@@ -205,8 +221,8 @@ public final class ChecksumValidator implements PackageValidator {
             for (Expectation x : item.getValue()) {
                 String got = actual.get(x.algorithm());
                 String where = x.source().equals("settings") ? "the settings" : x.source() + " line " + x.line();
-                if (!MessageDigest.isEqual(got.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                        x.hex().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                if (!MessageDigest.isEqual(got.getBytes(StandardCharsets.US_ASCII),
+                        x.hex().getBytes(StandardCharsets.US_ASCII))) {
                     out.add(Severity.ERROR, "checksum.mismatch", x.algorithm().prefix() + " of " + entry.path() + " is "
                             + got.substring(0, 16) + "… but " + where + " expects " + x.hex().substring(0, Math.min(16, x.hex().length()))
                             + "…; the file was changed or the list is stale", entry.path(), 0, -1);

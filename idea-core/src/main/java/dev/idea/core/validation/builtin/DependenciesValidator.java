@@ -65,48 +65,48 @@ public final class DependenciesValidator implements PackageValidator {
         for (SbomFiles.Loaded l : loaded) {
             if (l.document().isEmpty()) {
                 out.add(Severity.WARNING, "dependencies.sbom-unreadable", "dependencies not vetted: " + l.problem().orElse(""),
-                        l.path(), 0, -1);
+                        l.path(), l.line(""), l.offset(""));
                 continue;
             }
             for (SbomComponent c : l.document().get().components()) {
-                vet(c, l.path(), list.advisories(), denied, unvetted, out, reasons);
+                vet(c, l, list.advisories(), denied, unvetted, out, reasons);
             }
         }
         return new ValidatorOutcome(out.sorted(), List.copyOf(reasons));
     }
 
-    private static void vet(SbomComponent c, String path, List<AdvisoryList.Advisory> advisories, List<AdvisoryList.Denied> denied,
+    private static void vet(SbomComponent c, SbomFiles.Loaded l, List<AdvisoryList.Advisory> advisories, List<AdvisoryList.Denied> denied,
             Severity unvetted, FindingList out, Set<String> reasons) {
         if (c.purl().isEmpty()) {
             out.add(unvetted, "dependencies.no-purl", c.location() + ": component " + c.name()
-                    + " has no package URL and cannot be vetted; add its purl to the SBOM", path, 0, -1);
+                    + " has no package URL and cannot be vetted; add its purl to the SBOM", l.path(), l.line(c.location()), l.offset(c.location()));
             return;
         }
         PackageUrl purl;
         try {
             purl = PackageUrl.parse(c.purl());
         } catch (FormatException e) {
-            out.add(Severity.WARNING, "dependencies.invalid-purl", c.location() + ": " + e.getMessage(), path, 0, -1);
+            out.add(Severity.WARNING, "dependencies.invalid-purl", c.location() + ": " + e.getMessage(), l.path(), l.line(c.location()), l.offset(c.location()));
             return;
         }
         for (AdvisoryList.Denied d : denied) {
             if (d.purl().samePackage(purl)) {
                 out.add(Severity.ERROR, "dependencies.denied", c.location() + ": component " + purl.coordinates()
-                        + " is denied" + (d.reason().isEmpty() ? "" : " (" + d.reason() + ")") + "; remove it", path, 0, -1);
+                        + " is denied" + (d.reason().isEmpty() ? "" : " (" + d.reason() + ")") + "; remove it", l.path(), l.line(c.location()), l.offset(c.location()));
                 reasons.add("denied_dependency");
             }
         }
         String version = purl.version().isEmpty() ? c.version() : purl.version();
         if (version.isEmpty()) {
             out.add(unvetted, "dependencies.no-version", c.location() + ": component " + purl.coordinates()
-                    + " has no version, so advisories cannot be checked; add it to the SBOM", path, 0, -1);
+                    + " has no version, so advisories cannot be checked; add it to the SBOM", l.path(), l.line(c.location()), l.offset(c.location()));
             return;
         }
         for (AdvisoryList.Advisory a : advisories) {
             if (a.purl().samePackage(purl) && a.versions().contains(version)) {
                 out.add(a.severity(), "dependencies.advisory", c.location() + ": component " + purl.coordinates() + "@" + version
                         + " is affected by " + a.id() + " (versions " + a.versions() + ")"
-                        + (a.summary().isEmpty() ? "" : ": " + Redaction.abbreviate(a.summary())) + "; upgrade it", path, 0, -1);
+                        + (a.summary().isEmpty() ? "" : ": " + Redaction.abbreviate(a.summary())) + "; upgrade it", l.path(), l.line(c.location()), l.offset(c.location()));
                 reasons.add("vulnerable_dependency");
             }
         }

@@ -115,7 +115,8 @@ public final class LicenseValidator implements PackageValidator {
 
     private static void declared(PackageView pkg, Run run) {
         PackageDescriptor.Result d = PackageDescriptor.read(pkg);
-        d.problem().ifPresent(p -> run.out.add(Severity.ERROR, "license.descriptor-invalid", p, PackageDescriptor.PATH, 0, -1));
+        d.problem().ifPresent(p -> run.out.add(Severity.ERROR, "license.descriptor-invalid", p, PackageDescriptor.PATH, d.line(""),
+                d.offset("")));
         Optional<JsonObject> descriptor = d.descriptor();
         if (descriptor.isEmpty()) {
             return;
@@ -124,20 +125,24 @@ public final class LicenseValidator implements PackageValidator {
         try {
             license = descriptor.get().optString("license");
         } catch (FormatException e) {
-            run.out.add(Severity.ERROR, "license.descriptor-invalid", e.getMessage(), PackageDescriptor.PATH, 0, -1);
+            run.out.add(Severity.ERROR, "license.descriptor-invalid", e.getMessage(), PackageDescriptor.PATH, d.line("$.license"),
+                    d.offset("$.license"));
             return;
         }
         license.ifPresent(text -> {
             run.licensed = true;
-            SpdxExpression e = check(text, PackageDescriptor.PATH, 0, run);
+            long line = d.line("$.license");
+            long offset = d.offset("$.license");
+            SpdxExpression e = check(text, PackageDescriptor.PATH, line, offset, run);
             if (e != null) {
-                run.out.add(Severity.INFO, "license.declared", "package license: " + e, PackageDescriptor.PATH, 0, -1);
+                run.out.add(Severity.INFO, "license.declared", "package license: " + e, PackageDescriptor.PATH, line, offset);
             }
         });
     }
 
     private static void scanFile(PackageView pkg, PackageEntry e, long lines, long headerLines, boolean licenseFile, Run run) {
         String[] detected = {null};
+        long[] titleAt = {0, -1};
         try (InputStream in = pkg.open(e)) {
             boolean binary = TextScanner.scan(in, (text, line, offset) -> {
                 if (line <= headerLines) {
@@ -146,12 +151,14 @@ public final class LicenseValidator implements PackageValidator {
                         Matcher m = HEADER.matcher(text);
                         if (m.find(at)) {
                             run.licensed = true;
-                            check(m.group(1), e.path(), line, run);
+                            check(m.group(1), e.path(), line, offset + m.start(1), run);
                         }
                     }
                 }
                 if (licenseFile && detected[0] == null) {
                     detected[0] = title(text);
+                    titleAt[0] = line;
+                    titleAt[1] = offset;
                 }
             }, lines);
             if (binary) {
@@ -162,11 +169,12 @@ public final class LicenseValidator implements PackageValidator {
             return;
         }
         if (licenseFile) {
-            reportLicenseFile(e, detected[0], run);
+            reportLicenseFile(e, detected[0], titleAt, run);
         }
     }
 
-    private static void reportLicenseFile(PackageEntry e, String detected, Run run) {
+    /** Reports a license file, at the line whose title identified it ({@code at} = line, offset). */
+    private static void reportLicenseFile(PackageEntry e, String detected, long[] at, Run run) {
         if (detected == null) {
             run.out.add(Severity.INFO, "license.file", "license file found; its text is not one IDEA recognises", e.path(), 0, -1);
             return;
@@ -174,9 +182,9 @@ public final class LicenseValidator implements PackageValidator {
         LicensePolicy.Verdict v = run.policy.evaluate(new SpdxExpression.License(detected, false));
         if (v == LicensePolicy.Verdict.DENIED) {
             run.out.add(Severity.WARNING, "license.file-denied", "license file looks like " + detected
-                    + ", which is denied; if it is not, declare the license with an SPDX expression", e.path(), 0, -1);
+                    + ", which is denied; if it is not, declare the license with an SPDX expression", e.path(), at[0], at[1]);
         } else {
-            run.out.add(Severity.INFO, "license.file", "license file found; its text looks like " + detected, e.path(), 0, -1);
+            run.out.add(Severity.INFO, "license.file", "license file found; its text looks like " + detected, e.path(), at[0], at[1]);
         }
     }
 
@@ -191,24 +199,24 @@ public final class LicenseValidator implements PackageValidator {
     }
 
     /** Parses and evaluates one expression; returns it, or null when it was malformed. */
-    private static SpdxExpression check(String text, String path, long line, Run run) {
+    private static SpdxExpression check(String text, String path, long line, long offset, Run run) {
         SpdxExpression e;
         try {
             e = SpdxExpression.parse(text);
         } catch (FormatException ex) {
-            run.out.add(Severity.ERROR, "license.invalid-expression", ex.getMessage(), path, line, -1);
+            run.out.add(Severity.ERROR, "license.invalid-expression", ex.getMessage(), path, line, offset);
             run.reasons.add("license_invalid");
             return null;
         }
         switch (run.policy.evaluate(e)) {
             case DENIED -> {
                 run.out.add(Severity.ERROR, "license.denied", "license " + e + " is denied by policy; relicense or remove"
-                        + " this content", path, line, -1);
+                        + " this content", path, line, offset);
                 run.reasons.add("license_denied");
             }
             case NOT_LISTED -> {
                 run.out.add(run.notAllowed, "license.not-allowed", "license " + e + " is not on the allow list; ask for it"
-                        + " to be reviewed and added", path, line, -1);
+                        + " to be reviewed and added", path, line, offset);
                 run.reasons.add("license_not_allowed");
             }
             case ALLOWED -> {

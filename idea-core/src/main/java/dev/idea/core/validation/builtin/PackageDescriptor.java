@@ -7,6 +7,7 @@ import dev.idea.core.internal.json.JsonObject;
 import dev.idea.spi.validation.PackageEntry;
 import dev.idea.spi.validation.PackageView;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,25 +24,48 @@ final class PackageDescriptor {
     private PackageDescriptor() {
     }
 
-    /** The descriptor, or why it cannot be read. */
-    record Result(Optional<JsonObject> descriptor, Optional<String> problem) {
+    /**
+     * The descriptor, or why it cannot be read.
+     *
+     * @param descriptor the parsed descriptor
+     * @param problem why it cannot be read otherwise
+     * @param places where {@code $.license} and {@code $.smoke} are, or the problem (under {@code ""})
+     */
+    record Result(Optional<JsonObject> descriptor, Optional<String> problem, JsonPlaces places) {
+
+        /** Returns the 1-based line of a member such as {@code $.smoke}, or of the problem for {@code ""}; 0 when unknown. */
+        long line(String path) {
+            return places.line(path);
+        }
+
+        /** Returns the byte offset of a member such as {@code $.smoke}, or of the problem for {@code ""}; -1 when unknown. */
+        long offset(String path) {
+            return places.offset(path);
+        }
     }
 
     /** Reads and strictly parses the descriptor when the package has one. */
     static Result read(PackageView pkg) {
         Optional<PackageEntry> entry = EntryFiles.file(pkg, PATH);
         if (entry.isEmpty()) {
-            return new Result(Optional.empty(), Optional.empty());
+            return new Result(Optional.empty(), Optional.empty(), JsonPlaces.NONE);
         }
         if (entry.get().size() > MAX_BYTES) {
-            return new Result(Optional.empty(), Optional.of(PATH + " is " + entry.get().size() + " bytes; the limit is " + MAX_BYTES));
+            return new Result(Optional.empty(), Optional.of(PATH + " is " + entry.get().size() + " bytes; the limit is " + MAX_BYTES),
+                    JsonPlaces.NONE);
+        }
+        byte[] bytes;
+        try {
+            bytes = EntryFiles.readAll(pkg, entry.get(), MAX_BYTES);
+        } catch (IOException e) {
+            return new Result(Optional.empty(), Optional.of("cannot read " + PATH + ": " + e.getMessage()), JsonPlaces.NONE);
         }
         try {
-            return new Result(Optional.of(Json.parseObject(EntryFiles.readAll(pkg, entry.get(), MAX_BYTES), LIMITS)), Optional.empty());
+            JsonObject descriptor = Json.parseObject(bytes, LIMITS);
+            return new Result(Optional.of(descriptor), Optional.empty(), JsonPlaces.of(bytes, LIMITS, List.of("$.license", "$.smoke")));
         } catch (FormatException e) {
-            return new Result(Optional.empty(), Optional.of(PATH + " is not valid JSON: " + e.getMessage()));
-        } catch (IOException e) {
-            return new Result(Optional.empty(), Optional.of("cannot read " + PATH + ": " + e.getMessage()));
+            return new Result(Optional.empty(), Optional.of(PATH + " is not valid JSON: " + e.getMessage()),
+                    JsonPlaces.ofProblem(bytes, LIMITS, e.getMessage()));
         }
     }
 }

@@ -8,9 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 
 /** Copies an unpacked package to a scratch directory and removes scratch trees, never following links. */
 final class SandboxCopy {
+    /**
+     * The modification time of every copied file and directory (the Unix epoch, as reproducible archives
+     * use), so that a command listing its files does not see when the package was unpacked.
+     */
+    static final FileTime FIXED_TIME = FileTime.from(Instant.EPOCH);
+
     private SandboxCopy() {
     }
 
@@ -30,7 +38,17 @@ final class SandboxCopy {
                     Files.createSymbolicLink(to, Files.readSymbolicLink(file));
                 } else if (attrs.isRegularFile()) {
                     Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                    Files.setLastModifiedTime(to, FIXED_TIME);
                 }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                Files.setLastModifiedTime(target.resolve(source.relativize(dir).toString()), FIXED_TIME);
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -28,8 +28,19 @@ final class SbomFiles {
      * @param path the entry path
      * @param document the document when it parsed
      * @param problem the parser's or reader's message otherwise
+     * @param places where the components are, or the problem (under {@code ""}) in the file
      */
-    record Loaded(String path, Optional<SbomDocument> document, Optional<String> problem) {
+    record Loaded(String path, Optional<SbomDocument> document, Optional<String> problem, JsonPlaces places) {
+
+        /** Returns the 1-based line of a component (by its JSONPath), or of the problem for {@code ""}; 0 when unknown. */
+        long line(String location) {
+            return places.line(location);
+        }
+
+        /** Returns the byte offset of a component (by its JSONPath), or of the problem for {@code ""}; -1 when unknown. */
+        long offset(String location) {
+            return places.offset(location);
+        }
     }
 
     static List<Loaded> load(PackageView pkg, List<String> globs, long maxBytes) {
@@ -43,17 +54,26 @@ final class SbomFiles {
             }
             if (e.size() > maxBytes) {
                 out.add(new Loaded(e.path(), Optional.empty(), Optional.of("SBOM is " + e.size() + " bytes; the limit is " + maxBytes
-                        + " (max-bytes)")));
+                        + " (max-bytes)"), JsonPlaces.NONE));
                 continue;
             }
             try {
-                out.add(new Loaded(e.path(), Optional.of(SbomParser.parse(EntryFiles.readAll(pkg, e, limit), limits)), Optional.empty()));
-            } catch (FormatException ex) {
-                out.add(new Loaded(e.path(), Optional.empty(), Optional.of(ex.getMessage())));
+                out.add(parse(e.path(), EntryFiles.readAll(pkg, e, limit), limits));
             } catch (IOException ex) {
-                out.add(new Loaded(e.path(), Optional.empty(), Optional.of("cannot read the SBOM: " + ex.getMessage())));
+                out.add(new Loaded(e.path(), Optional.empty(), Optional.of("cannot read the SBOM: " + ex.getMessage()), JsonPlaces.NONE));
             }
         }
         return out;
+    }
+
+    private static Loaded parse(String path, byte[] bytes, JsonLimits limits) {
+        SbomDocument document;
+        try {
+            document = SbomParser.parse(bytes, limits);
+        } catch (FormatException ex) {
+            return new Loaded(path, Optional.empty(), Optional.of(ex.getMessage()), JsonPlaces.ofProblem(bytes, limits, ex.getMessage()));
+        }
+        JsonPlaces places = JsonPlaces.of(bytes, limits, document.components().stream().map(SbomComponent::location).toList());
+        return new Loaded(path, Optional.of(document), Optional.empty(), places);
     }
 }

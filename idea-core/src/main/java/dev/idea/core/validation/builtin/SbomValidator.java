@@ -53,7 +53,7 @@ public final class SbomValidator implements PackageValidator {
         }
         for (SbomFiles.Loaded l : loaded) {
             if (l.problem().isPresent()) {
-                out.add(Severity.ERROR, "sbom.malformed", l.problem().get(), l.path(), 0, -1);
+                out.add(Severity.ERROR, "sbom.malformed", l.problem().get(), l.path(), l.line(""), l.offset(""));
                 reasons.add("sbom_invalid");
                 continue;
             }
@@ -62,7 +62,8 @@ public final class SbomValidator implements PackageValidator {
                     + " components", l.path(), 0, -1);
             if (list) {
                 for (SbomComponent c : d.components()) {
-                    out.add(Severity.INFO, "sbom.component", c.location() + ": " + c.describe(), l.path(), 0, -1);
+                    out.add(Severity.INFO, "sbom.component", c.location() + ": " + c.describe(), l.path(), l.line(c.location()),
+                            l.offset(c.location()));
                 }
             }
         }

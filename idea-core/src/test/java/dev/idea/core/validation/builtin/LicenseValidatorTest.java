@@ -28,6 +28,22 @@ class LicenseValidatorTest {
     }
 
     @Test
+    void validate_descriptorLicenseAndLicenseFileTitle_nameTheirLines(@TempDir Path dir) {
+        var pkg = TestPackage.in(dir).file("idea-package.json", "{\n  \"name\": \"x\",\n  \"license\": \"GPL-3.0-only\"\n}\n")
+                .file("LICENSE", "\n\n   GNU GENERAL PUBLIC LICENSE\n").view();
+        ValidatorOutcome outcome = validator.validate(pkg, ValidatorSettings.of(Map.of("deny", "GPL-3.0-only, GPL")));
+        assertThat(withRule(outcome, "license.denied")).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("idea-package.json");
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.offset()).isEqualTo(30);
+        });
+        assertThat(withRule(outcome, "license.file-denied")).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.offset()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void validate_mitLicenseFile_isDetected(@TempDir Path dir) {
         ValidatorOutcome outcome = validator.validate(TestPackage.in(dir).file("LICENSE", "MIT License\n\nCopyright (c) 2026\n").view(),
                 ValidatorSettings.empty());
@@ -51,6 +67,7 @@ class LicenseValidatorTest {
         assertThat(withRule(outcome, "license.denied")).singleElement().satisfies(f -> {
             assertThat(f.path()).isEqualTo("b.c");
             assertThat(f.line()).isEqualTo(1);
+            assertThat(f.offset()).isEqualTo(28);
         });
         assertThat(withRule(outcome, "license.not-allowed")).singleElement().satisfies(f -> {
             assertThat(f.path()).isEqualTo("d.sh");

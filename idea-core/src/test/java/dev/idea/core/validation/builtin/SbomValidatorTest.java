@@ -31,10 +31,13 @@ class SbomValidatorTest {
                 ValidatorSettings.empty());
         assertThat(withRule(outcome, "sbom.document")).singleElement()
                 .satisfies(f -> assertThat(f.message()).isEqualTo("CycloneDX 1.5 SBOM with 3 components"));
-        assertThat(withRule(outcome, "sbom.component")).extracting(Finding::message).containsExactly( // sorted by message: '.' before ':'
-                "$.components[0].components[0]: log4j-api@2.14.1 (pkg:maven/org.apache.logging.log4j/log4j-api@2.14.1)",
-                "$.components[0]: log4j-core@2.14.1 (pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1) licenses [Apache-2.0]",
-                "$.components[1]: lodash@4.17.21 (pkg:npm/lodash@4.17.21) licenses [MIT OR Apache-2.0]");
+        assertThat(withRule(outcome, "sbom.component")).extracting(Finding::line, Finding::message).containsExactly( // by line
+                org.assertj.core.groups.Tuple.tuple(10L,
+                        "$.components[0]: log4j-core@2.14.1 (pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1) licenses [Apache-2.0]"),
+                org.assertj.core.groups.Tuple.tuple(17L,
+                        "$.components[0].components[0]: log4j-api@2.14.1 (pkg:maven/org.apache.logging.log4j/log4j-api@2.14.1)"),
+                org.assertj.core.groups.Tuple.tuple(21L, "$.components[1]: lodash@4.17.21 (pkg:npm/lodash@4.17.21) licenses [MIT OR Apache-2.0]"));
+        assertThat(withRule(outcome, "sbom.component")).allSatisfy(f -> assertThat(f.offset()).isPositive());
         assertThat(outcome.reasons()).isEmpty();
         assertThat(outcome.passed()).isTrue();
     }
@@ -64,11 +67,13 @@ class SbomValidatorTest {
 
     @Test
     void validate_malformedJson_givesErrorWithParserMessage(@TempDir Path dir) {
-        ValidatorOutcome outcome = validator.validate(TestPackage.in(dir).file("x.cdx.json", "{\"bomFormat\": \"CycloneDX\",}").view(),
+        ValidatorOutcome outcome = validator.validate(TestPackage.in(dir).file("x.cdx.json", "{\n\"bomFormat\": \"CycloneDX\",}").view(),
                 ValidatorSettings.empty());
         assertThat(outcome.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo("sbom.malformed");
             assertThat(f.path()).isEqualTo("x.cdx.json");
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.offset()).isEqualTo(27);
             assertThat(f.message()).startsWith("IDEA-1001 JSON_MALFORMED");
         });
         assertThat(outcome.reasons()).containsExactly("sbom_invalid");
@@ -83,6 +88,8 @@ class SbomValidatorTest {
                 .file("d.spdx.json", "{\"hello\": 1}").view();
         ValidatorOutcome outcome = validator.validate(pkg, ValidatorSettings.empty());
         assertThat(rules(outcome)).containsOnly("sbom.malformed");
+        assertThat(outcome.findings()).extracting(Finding::line).containsExactly(1L, 1L, 1L, 1L);
+        assertThat(outcome.findings()).extracting(Finding::offset).containsExactly(42L, 73L, 40L, 0L);
         assertThat(outcome.findings()).extracting(Finding::message).containsExactly(
                 "IDEA-3201 SBOM_INVALID: SBOM member $.specVersion is \"1.2\"; supported are 1.4, 1.5 and 1.6",
                 "IDEA-3201 SBOM_INVALID: SBOM member $.components[0].name must be a string",

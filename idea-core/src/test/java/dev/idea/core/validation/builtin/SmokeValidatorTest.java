@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,12 @@ class SmokeValidatorTest {
     @Test
     void validate_commandExitsZero_passesAndLeavesNoTempFiles(@TempDir Path dir) throws Exception {
         ValidatorOutcome outcome = run(dir, "test \"$1\" = --self-test && echo ok", 30, Map.of());
-        assertThat(outcome.findings()).singleElement().satisfies(f -> assertThat(f.rule()).isEqualTo("smoke.passed"));
+        assertThat(outcome.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("smoke.passed");
+            assertThat(f.path()).isEqualTo("idea-package.json");
+            assertThat(f.line()).as("the line of the smoke member").isEqualTo(1);
+            assertThat(f.offset()).isEqualTo(10);
+        });
         try (Stream<Path> left = Files.list(scratch)) {
             assertThat(left).isEmpty();
         }
@@ -52,7 +55,7 @@ class SmokeValidatorTest {
         assertThat(outcome.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo("smoke.failed");
             assertThat(f.severity()).isEqualTo(Finding.Severity.ERROR);
-            assertThat(f.message()).contains("exited with 3", "starting\ndatabase missing");
+            assertThat(f.message()).endsWith("exited with 3; stdout tail:\nstarting\nstderr tail:\ndatabase missing\n");
         });
         assertThat(outcome.reasons()).containsExactly("smoke_failed");
     }
@@ -61,18 +64,18 @@ class SmokeValidatorTest {
     void validate_environment_holdsOnlyTheMinimalVariables(@TempDir Path dir) {
         ValidatorOutcome outcome = run(dir, "env | sort | cut -d= -f1 | tr '\\n' ' '; exit 1", 30, Map.of());
         String message = outcome.findings().get(0).message();
-        String names = message.substring(message.indexOf("output tail:\n") + 13).trim();
-        assertThat(names.split(" ")).containsOnly("HOME", "LANG", "PATH", "PWD", "TMPDIR");
+        String names = message.substring(message.indexOf("stdout tail:\n") + 13, message.indexOf("stderr tail:")).trim();
+        assertThat(names.split(" ")).containsExactly("HOME", "LANG", "LC_ALL", "PATH", "PWD", "TMPDIR", "TZ");
     }
 
     @Test
-    void validate_timeout_killsTheWholeProcessTree(@TempDir Path dir) throws Exception {
-        ValidatorOutcome outcome = run(dir, "sleep 300 &\necho grandchild=$!\nsleep 300", 1, Map.of());
+    void validate_timeout_killsTheWholeProcessTreeAndReportsNoOutput(@TempDir Path dir, @TempDir Path pids) throws Exception {
+        Path pidFile = pids.resolve("grandchild");
+        ValidatorOutcome outcome = run(dir, "sleep 300 &\necho $! > '" + pidFile + "'\necho started\nsleep 300", 1, Map.of());
         Finding f = outcome.findings().get(0);
         assertThat(f.rule()).isEqualTo("smoke.timeout");
-        Matcher m = Pattern.compile("grandchild=(\\d+)").matcher(f.message());
-        assertThat(m.find()).as(f.message()).isTrue();
-        var grandchild = ProcessHandle.of(Long.parseLong(m.group(1)));
+        assertThat(f.message()).as("how far a command got before its timeout is not reported").doesNotContain("started");
+        var grandchild = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
         if (grandchild.isPresent()) {
             grandchild.get().onExit().get(10, TimeUnit.SECONDS);
             assertThat(grandchild.get().isAlive()).isFalse();
@@ -80,6 +83,25 @@ class SmokeValidatorTest {
         try (Stream<Path> left = Files.list(scratch)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void validate_scratchDirectoryInOutput_isMasked(@TempDir Path dir) {
+        ValidatorOutcome outcome = run(dir, "echo \"$HOME $TMPDIR\"; pwd; pwd -P >&2; exit 1", 30, Map.of());
+        String message = outcome.findings().get(0).message();
+        assertThat(message).contains("stdout tail:\n<scratch>/home <scratch>/tmp\n<scratch>/package\n",
+                "stderr tail:\n<scratch>/package\n");
+        assertThat(message).doesNotContain("idea-smoke-", scratch.toString());
+    }
+
+    @Test
+    void validate_deterministicCommandTwice_givesIdenticalOutcomes(@TempDir Path dir) {
+        String script = "i=0; while [ $i -lt 400 ]; do echo \"out $i\"; echo \"err $i\" >&2; i=$((i+1)); done\n"
+                + "ls -la . bin; echo \"$PWD $HOME\"; umask; exit 4";
+        ValidatorOutcome first = run(dir, script, 30, Map.of("output-max-bytes", "2048"));
+        ValidatorOutcome second = run(dir, script, 30, Map.of("output-max-bytes", "2048"));
+        assertThat(first.findings().get(0).message()).contains("earlier bytes omitted", "Jan  1  1970", "0077", "err 399");
+        assertThat(second).isEqualTo(first);
     }
 
     @Test
