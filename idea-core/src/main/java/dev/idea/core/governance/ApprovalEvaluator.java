@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts signed approvals for one manifest against a trust store and an approval policy.
@@ -42,8 +43,8 @@ import java.util.TreeSet;
  * {@code REJECTED}. The remaining approvers are counted and the policy's requirement for the impact
  * is evaluated over their roles.
  *
- * <p>Thread-safe; the only state is a memo of the last requirement's description, which never
- * changes a decision. Deterministic: the input is sorted by statement digest and
+ * <p>Thread-safe; the only state is memos (the last trust store's key ids, the last requirement's
+ * description), which never change a decision. Deterministic: the input is sorted by statement digest and
  * signatures before anything is decided, so any order of the same approvals gives an equal
  * decision.
  *
@@ -66,6 +67,8 @@ public final class ApprovalEvaluator {
 
     /** The last requirement described, with its description; requirements are immutable records. */
     private volatile Described described = new Described(ApprovalGroup.NONE, ApprovalGroup.NONE.describe());
+    /** Key ids of the signers of the last trust store used; stores are immutable records. */
+    private volatile StoreKeyIds keyIds = new StoreKeyIds(null, new ConcurrentHashMap<>());
 
     /** Creates an evaluator; it holds no state that affects decisions. */
     public ApprovalEvaluator() {
@@ -143,6 +146,16 @@ public final class ApprovalEvaluator {
                 refused, store.version(), now);
     }
 
+    /** Returns a signer's key id, hashing its key once per trust store. */
+    private String keyId(TrustStore store, TrustedSigner signer) {
+        StoreKeyIds memo = keyIds;
+        if (memo.store() != store) {
+            memo = new StoreKeyIds(store, new ConcurrentHashMap<>());
+            keyIds = memo;
+        }
+        return memo.bySigner().computeIfAbsent(signer.id(), id -> signer.key().keyId());
+    }
+
     /** Describes a requirement, reusing the text when the same group is evaluated again. */
     private String describe(ApprovalGroup requirement) {
         Described last = described;
@@ -178,7 +191,7 @@ public final class ApprovalEvaluator {
         return a.statement();
     }
 
-    private static Assessment assess(Approval approval, Digest manifest, Impact impact, TrustStore store,
+    private Assessment assess(Approval approval, Digest manifest, Impact impact, TrustStore store,
                                      ApprovalPolicy policy, Instant now) {
         Bytes pae = approval.envelope().pae();
         Digest digest = Digest.sha256(pae);
@@ -197,7 +210,7 @@ public final class ApprovalEvaluator {
             return Assessment.refused(approval, digest, s, null, null, RefusalReason.UNKNOWN_SIGNER, "approver \"" + s.approverId()
                     + "\" is not in trust store version " + store.version());
         }
-        String keyId = signer.key().keyId();
+        String keyId = keyId(store, signer);
         if (!signatureVerifies(pae, approval, signer, keyId)) {
             return Assessment.refused(approval, digest, s, signer, keyId, RefusalReason.BAD_SIGNATURE, "no signature verifies"
                     + " with the key " + keyId + " registered for \"" + s.approverId() + "\"");
@@ -299,6 +312,10 @@ public final class ApprovalEvaluator {
             }
         }
         return Integer.compare(a.size(), b.size());
+    }
+
+    /** A trust store and the key ids of its signers by signer id, filled as they are needed. */
+    private record StoreKeyIds(TrustStore store, Map<String, String> bySigner) {
     }
 
     /** A requirement and its {@link ApprovalGroup#describe()} text. */
