@@ -43,8 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code REJECTED}. The remaining approvers are counted and the policy's requirement for the impact
  * is evaluated over their roles.
  *
- * <p>Thread-safe; the only state is memos (the last trust store's key ids, the last requirement's
- * description), which never change a decision. Deterministic: the input is sorted by statement digest and
+ * <p>Thread-safe; the only state is memos (decoded statements by payload bytes, the last trust
+ * store's key ids, the last requirement's description), which never change a decision. Deterministic: the input is sorted by statement digest and
  * signatures before anything is decided, so any order of the same approvals gives an equal
  * decision.
  *
@@ -69,6 +69,7 @@ public final class ApprovalEvaluator {
     private volatile Described described = new Described(ApprovalGroup.NONE, ApprovalGroup.NONE.describe());
     /** Key ids of the signers of the last trust store used; stores are immutable records. */
     private volatile StoreKeyIds keyIds = new StoreKeyIds(null, new ConcurrentHashMap<>());
+    private final StatementMemo statements = new StatementMemo(MAX_APPROVALS);
 
     /** Creates an evaluator; it holds no state that affects decisions. */
     public ApprovalEvaluator() {
@@ -201,7 +202,7 @@ public final class ApprovalEvaluator {
         }
         ApprovalStatement s;
         try {
-            s = ApprovalCodec.read(approval.envelope().payload());
+            s = statements.read(approval.envelope().payload());
         } catch (IdeaException e) {
             return Assessment.refused(approval, digest, null, null, null, RefusalReason.MALFORMED, e.getMessage());
         }
