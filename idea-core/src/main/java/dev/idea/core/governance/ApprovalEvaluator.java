@@ -21,6 +21,7 @@ import dev.idea.api.governance.Verdict;
 import dev.idea.core.internal.crypto.SignatureVerifier;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts signed approvals for one manifest against a trust store and an approval policy.
@@ -41,9 +43,10 @@ import java.util.TreeSet;
  * {@code REJECTED}. The remaining approvers are counted and the policy's requirement for the impact
  * is evaluated over their roles.
  *
- * <p>Stateless and thread-safe. Deterministic: the input is sorted by statement digest and
- * signatures before anything is decided, so any order of the same approvals gives an equal
- * decision.
+ * <p>Thread-safe; the only state is memos (decoded statements by payload bytes, the last trust
+ * store's key ids, the last requirement's description), which never change a decision.
+ * Deterministic: the input is sorted by statement digest and signatures before anything is
+ * decided, so any order of the same approvals gives an equal decision.
  *
  * <p>Security guarantees: an approval counts once per distinct trusted identity, and because a
  * trust store binds each key to exactly one identity, once per distinct key; the approver id in a
@@ -55,10 +58,20 @@ public final class ApprovalEvaluator {
     /** Most approvals one evaluation accepts; bounds the signature checks a caller can trigger. */
     public static final int MAX_APPROVALS = 1024;
 
-    private static final Comparator<Assessment> INPUT_ORDER = Comparator.comparing(Assessment::digestHex)
+    private static final Comparator<Assessment> INPUT_ORDER = ((Comparator<Assessment>) Assessment::compareDigest)
             .thenComparing(a -> a.approval().envelope().signatures(), ApprovalEvaluator::compareSignatures);
+    private static final Comparator<RefusedApproval> REFUSED_ORDER = ((Comparator<RefusedApproval>) (a, b) ->
+            Arrays.compareUnsigned(a.statementDigest().value().toByteArray(), b.statementDigest().value().toByteArray()))
+            .thenComparing(RefusedApproval::reason).thenComparing(RefusedApproval::approverId)
+            .thenComparing(RefusedApproval::detail);
 
-    /** Creates an evaluator; it holds no state. */
+    /** The last requirement described, with its description; requirements are immutable records. */
+    private volatile Described described = new Described(ApprovalGroup.NONE, ApprovalGroup.NONE.describe());
+    /** Key ids of the signers of the last trust store used; stores are immutable records. */
+    private volatile StoreKeyIds keyIds = new StoreKeyIds(null, new ConcurrentHashMap<>());
+    private final StatementMemo statements = new StatementMemo(MAX_APPROVALS);
+
+    /** Creates an evaluator; it holds no state that affects decisions. */
     public ApprovalEvaluator() {
     }
 
@@ -126,15 +139,32 @@ public final class ApprovalEvaluator {
             }
             Set<String> qualifying = qualifyingRoles(a.signer(), impact, policy);
             roles.add(qualifying);
-            counted.add(new CountedApproval(a.approverId(), a.signer().key().keyId(), qualifying, a.statement().issuedAt(),
-                    a.digest()));
+            counted.add(new CountedApproval(a.approverId(), a.keyId(), qualifying, a.statement().issuedAt(), a.digest()));
         }
-        refused.sort(Comparator.comparing((RefusedApproval r) -> r.statementDigest().hex())
-                .thenComparing(RefusedApproval::reason).thenComparing(RefusedApproval::approverId)
-                .thenComparing(RefusedApproval::detail));
+        refused.sort(REFUSED_ORDER);
         ApprovalGroup requirement = policy.requirement(impact);
-        return new ApprovalDecision(manifestDigest, impact, requirement.describe(), requirement.isMetBy(roles), counted,
+        return new ApprovalDecision(manifestDigest, impact, describe(requirement), requirement.isMetBy(roles), counted,
                 refused, store.version(), now);
+    }
+
+    /** Returns a signer's key id, hashing its key once per trust store. */
+    private String keyId(TrustStore store, TrustedSigner signer) {
+        StoreKeyIds memo = keyIds;
+        if (memo.store() != store) {
+            memo = new StoreKeyIds(store, new ConcurrentHashMap<>());
+            keyIds = memo;
+        }
+        return memo.bySigner().computeIfAbsent(signer.id(), id -> signer.key().keyId());
+    }
+
+    /** Describes a requirement, reusing the text when the same group is evaluated again. */
+    private String describe(ApprovalGroup requirement) {
+        Described last = described;
+        if (last.group() != requirement) {
+            last = new Described(requirement, requirement.describe());
+            described = last;
+        }
+        return last.text();
     }
 
     /**
@@ -162,32 +192,34 @@ public final class ApprovalEvaluator {
         return a.statement();
     }
 
-    private static Assessment assess(Approval approval, Digest manifest, Impact impact, TrustStore store,
-                                     ApprovalPolicy policy, Instant now) {
+    private Assessment assess(Approval approval, Digest manifest, Impact impact, TrustStore store, ApprovalPolicy policy,
+                              Instant now) {
         Bytes pae = approval.envelope().pae();
         Digest digest = Digest.sha256(pae);
         if (!Approval.PAYLOAD_TYPE.equals(approval.envelope().payloadType())) {
-            return Assessment.refused(approval, digest, null, null, RefusalReason.MALFORMED, "payloadType \""
+            return Assessment.refused(approval, digest, null, null, null, RefusalReason.MALFORMED, "payloadType \""
                     + approval.envelope().payloadType() + "\" is not \"" + Approval.PAYLOAD_TYPE + "\"");
         }
         ApprovalStatement s;
         try {
-            s = ApprovalCodec.read(approval.envelope().payload());
+            s = statements.read(approval.envelope().payload());
         } catch (IdeaException e) {
-            return Assessment.refused(approval, digest, null, null, RefusalReason.MALFORMED, e.getMessage());
+            return Assessment.refused(approval, digest, null, null, null, RefusalReason.MALFORMED, e.getMessage());
         }
         TrustedSigner signer = store.signer(s.approverId()).orElse(null);
         if (signer == null) {
-            return Assessment.refused(approval, digest, s, null, RefusalReason.UNKNOWN_SIGNER, "approver \"" + s.approverId()
+            return Assessment.refused(approval, digest, s, null, null, RefusalReason.UNKNOWN_SIGNER, "approver \"" + s.approverId()
                     + "\" is not in trust store version " + store.version());
         }
-        if (!signatureVerifies(pae, approval, signer, signer.key().keyId())) {
-            return Assessment.refused(approval, digest, s, signer, RefusalReason.BAD_SIGNATURE, "no signature verifies with"
-                    + " the key " + signer.key().keyId() + " registered for \"" + s.approverId() + "\"");
+        String keyId = keyId(store, signer);
+        if (!signatureVerifies(pae, approval, signer, keyId)) {
+            return Assessment.refused(approval, digest, s, signer, keyId, RefusalReason.BAD_SIGNATURE, "no signature verifies"
+                    + " with the key " + keyId + " registered for \"" + s.approverId() + "\"");
         }
         RefusalReason reason = semanticReason(s, signer, manifest, impact, policy, now);
-        return reason == null ? Assessment.acceptable(approval, digest, s, signer)
-                : Assessment.refused(approval, digest, s, signer, reason, detail(reason, s, signer, manifest, impact, now));
+        return reason == null ? Assessment.acceptable(approval, digest, s, signer, keyId)
+                : Assessment.refused(approval, digest, s, signer, keyId, reason,
+                        detail(reason, s, signer, keyId, manifest, impact, now));
     }
 
     /**
@@ -233,12 +265,12 @@ public final class ApprovalEvaluator {
         return null;
     }
 
-    private static String detail(RefusalReason reason, ApprovalStatement s, TrustedSigner signer, Digest manifest,
-                                 Impact impact, Instant now) {
+    private static String detail(RefusalReason reason, ApprovalStatement s, TrustedSigner signer, String keyId,
+                                 Digest manifest, Impact impact, Instant now) {
         String who = "approval by \"" + s.approverId() + "\"";
         return switch (reason) {
             case OTHER_MANIFEST -> who + " is for manifest " + s.manifestDigest() + ", not " + manifest;
-            case REVOKED_KEY -> who + ": key " + signer.key().keyId() + " is revoked in the trust store";
+            case REVOKED_KEY -> who + ": key " + keyId + " is revoked in the trust store";
             case OUTSIDE_VALIDITY -> who + " issued at " + s.issuedAt() + ", evaluated at " + now
                     + ", outside the signer's window [" + signer.validFrom() + ", " + signer.validUntil() + ")";
             case NOT_YET_VALID -> who + " is issued at " + s.issuedAt() + ", after the evaluation time " + now;
@@ -250,7 +282,7 @@ public final class ApprovalEvaluator {
 
     private static boolean later(Assessment a, Assessment b) {
         int c = a.statement().issuedAt().compareTo(b.statement().issuedAt());
-        return c > 0 || c == 0 && a.digestHex().compareTo(b.digestHex()) > 0;
+        return c > 0 || c == 0 && a.compareDigest(b) > 0;
     }
 
     private static RefusedApproval duplicate(Assessment superseded, Assessment deciding) {
@@ -262,7 +294,8 @@ public final class ApprovalEvaluator {
     private static Set<String> qualifyingRoles(TrustedSigner signer, Impact impact, ApprovalPolicy policy) {
         Set<String> qualifying = new TreeSet<>();
         for (String role : signer.roles()) {
-            if (policy.mayApprove(Set.of(role), impact)) {
+            Set<Impact> granted = policy.roles().get(role);
+            if (granted != null && granted.contains(impact)) {
                 qualifying.add(role);
             }
         }
@@ -273,12 +306,20 @@ public final class ApprovalEvaluator {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int c = a.get(i).keyid().compareTo(b.get(i).keyid());
             if (c == 0) {
-                c = a.get(i).sig().hex().compareTo(b.get(i).sig().hex());
+                c = Arrays.compareUnsigned(a.get(i).sig().toByteArray(), b.get(i).sig().toByteArray());
             }
             if (c != 0) {
                 return c;
             }
         }
         return Integer.compare(a.size(), b.size());
+    }
+
+    /** A trust store and the key ids of its signers by signer id, filled as they are needed. */
+    private record StoreKeyIds(TrustStore store, Map<String, String> bySigner) {
+    }
+
+    /** A requirement and its {@link ApprovalGroup#describe()} text. */
+    private record Described(ApprovalGroup group, String text) {
     }
 }
