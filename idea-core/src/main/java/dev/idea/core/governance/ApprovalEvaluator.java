@@ -43,10 +43,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code REJECTED}. The remaining approvers are counted and the policy's requirement for the impact
  * is evaluated over their roles.
  *
- * <p>Thread-safe; the only state is memos (decoded statements by payload bytes, the last trust
- * store's key ids, the last requirement's description), which never change a decision.
- * Deterministic: the input is sorted by statement digest and signatures before anything is
- * decided, so any order of the same approvals gives an equal decision.
+ * <p>Thread-safe; the only state is memos (the last trust store's key ids, the last requirement's
+ * description), which never change a decision. Deterministic: the input is sorted by statement digest and
+ * signatures before anything is decided, so any order of the same approvals gives an equal
+ * decision.
  *
  * <p>Security guarantees: an approval counts once per distinct trusted identity, and because a
  * trust store binds each key to exactly one identity, once per distinct key; the approver id in a
@@ -69,7 +69,6 @@ public final class ApprovalEvaluator {
     private volatile Described described = new Described(ApprovalGroup.NONE, ApprovalGroup.NONE.describe());
     /** Key ids of the signers of the last trust store used; stores are immutable records. */
     private volatile StoreKeyIds keyIds = new StoreKeyIds(null, new ConcurrentHashMap<>());
-    private final StatementMemo statements = new StatementMemo(MAX_APPROVALS);
 
     /** Creates an evaluator; it holds no state that affects decisions. */
     public ApprovalEvaluator() {
@@ -192,8 +191,8 @@ public final class ApprovalEvaluator {
         return a.statement();
     }
 
-    private Assessment assess(Approval approval, Digest manifest, Impact impact, TrustStore store, ApprovalPolicy policy,
-                              Instant now) {
+    private Assessment assess(Approval approval, Digest manifest, Impact impact, TrustStore store,
+                                     ApprovalPolicy policy, Instant now) {
         Bytes pae = approval.envelope().pae();
         Digest digest = Digest.sha256(pae);
         if (!Approval.PAYLOAD_TYPE.equals(approval.envelope().payloadType())) {
@@ -202,7 +201,7 @@ public final class ApprovalEvaluator {
         }
         ApprovalStatement s;
         try {
-            s = statements.read(approval.envelope().payload());
+            s = ApprovalCodec.read(approval.envelope().payload());
         } catch (IdeaException e) {
             return Assessment.refused(approval, digest, null, null, null, RefusalReason.MALFORMED, e.getMessage());
         }
