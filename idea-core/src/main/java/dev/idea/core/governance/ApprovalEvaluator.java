@@ -44,9 +44,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * is evaluated over their roles.
  *
  * <p>Thread-safe; the only state is memos (the last trust store's key ids, the last requirement's
- * description), which never change a decision. Deterministic: the input is sorted by statement digest and
- * signatures before anything is decided, so any order of the same approvals gives an equal
- * decision.
+ * description), which never change a decision. Deterministic: the input is sorted by statement
+ * digest and signatures before anything is decided, so any order of the same approvals gives an
+ * equal decision.
  *
  * <p>Security guarantees: an approval counts once per distinct trusted identity, and because a
  * trust store binds each key to exactly one identity, once per distinct key; the approver id in a
